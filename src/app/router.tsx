@@ -7,6 +7,7 @@ import {
   redirect,
   retainSearchParams,
 } from '@tanstack/react-router';
+import { groupsSearchSchema } from '../features/groups/search.ts';
 import { mapSearchSchema } from '../features/service-map/search.ts';
 import { timelineSearchSchema } from '../features/timeline/search.ts';
 import { tracesSearchSchema } from '../features/traces/search.ts';
@@ -58,6 +59,7 @@ const traceRoute = createRoute({
 const groupsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/groups',
+  validateSearch: groupsSearchSchema,
   component: lazyRouteComponent(() => import('../features/groups/groups-page.tsx'), 'GroupsPage'),
 });
 
