@@ -1,4 +1,11 @@
-import type { Http, SegmentDoc, Seconds, ServiceId, SubsegmentDoc, TraceSummary } from '../types.ts';
+import type {
+  Http,
+  Seconds,
+  SegmentDoc,
+  ServiceId,
+  SubsegmentDoc,
+  TraceSummary,
+} from '../types.ts';
 
 /**
  * What the domain knows about one assembled trace: the contract between trace assembly
@@ -22,6 +29,10 @@ export interface CallFacts extends Outcome {
   duration: Seconds;
   inProgress: boolean;
   http?: Http;
+  /** Epoch seconds the piece started (added by the domain; optional for hand-built facts). */
+  start?: number;
+  /** Epoch seconds the piece ended; absent while in progress. */
+  end?: number;
 }
 
 /** A service-graph node in this trace (one per Name + Type, like X-Ray's map). */
@@ -31,7 +42,8 @@ export interface TraceNodeFacts {
   root: boolean;
   /** Node exists only because a caller's aws/remote subsegment named it. */
   inferred: boolean;
-  /** The segments (or inferred segments) this node produced, one call each. */
+  /** The segments (or inferred segments) this node produced, one call each. For the root node
+   * the entry segment comes first. */
   calls: CallFacts[];
 }
 
@@ -47,6 +59,8 @@ export interface TraceEdgeFacts {
 export interface AssembledTrace {
   id: string;
   segments: SegmentDoc[];
+  /** Number of documents stored for the trace when it was assembled (TraceSummary.Revision). */
+  revision?: number;
 }
 
 export interface TraceFacts {
@@ -60,4 +74,6 @@ export interface TraceFacts {
   subsegments: SubsegmentDoc[];
   /** Latest end (or start, for in-progress pieces) of any piece, epoch seconds. */
   endTime: number;
+  /** Id of the entry segment (the trace's root), when the trace has a segment at all. */
+  rootSegmentId?: string;
 }
