@@ -1,0 +1,126 @@
+import { analyzeTrace } from '../../src/xray/trace/analyze.ts';
+import { assembleTrace } from '../../src/xray/trace/assemble.ts';
+import type { TraceFacts } from '../../src/xray/trace/facts.ts';
+import type { IngestDoc } from '../../src/xray/types.ts';
+import { Lru } from './lru.ts';
+import { TimeIndex } from './time-index.ts';
+import { type AcceptedDoc, addDoc, newRecord, type TraceRecord, traceKey } from './trace-record.ts';
+
+export interface PutOutcome {
+  /** Index in the input of each document the store refused (trace full). */
+  rejected: number[];
+}
+
+/**
+ * In-memory trace store: records by id, a per-second time index for paging, a version counter per
+ * minute (so pre-aggregated graph buckets know when to recompute) and an LRU of derived facts.
+ * Persistence is the caller's job (see persistence.ts); this class never touches the disk.
+ */
+export class TraceStore {
+  private readonly byId = new Map<string, TraceRecord>();
+  private readonly index = new TimeIndex<TraceRecord>();
+  private readonly minuteVersions = new Map<number, number>();
+  private readonly facts: Lru<string, { revision: number; facts: TraceFacts | null }>;
+  /** Longest (maxEnd − key) seen: how far back an Event/Service-time scan must start. */
+  private maxSpan = 0;
+  private docCount = 0;
+  private readonly warn: (msg: string) => void;
+
+  constructor(opts: { factsCacheSize?: number; warn?: (msg: string) => void } = {}) {
+    this.facts = new Lru(opts.factsCacheSize ?? 50_000);
+    this.warn = opts.warn ?? (() => {});
+  }
+
+  get traceCount(): number {
+    return this.byId.size;
+  }
+
+  get documentCount(): number {
+    return this.docCount;
+  }
+
+  get longestSpan(): number {
+    return this.maxSpan;
+  }
+
+  get(id: string): TraceRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Adds validated documents. `durable` marks documents that are also in the log. */
+  put(docs: readonly AcceptedDoc[], durable: boolean): PutOutcome {
+    const rejected: number[] = [];
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as AcceptedDoc;
+      const doc: IngestDoc = d.doc;
+      let rec = this.byId.get(doc.trace_id);
+      if (!rec) {
+        rec = newRecord(doc.trace_id, traceKey(doc.trace_id, doc.start_time));
+        this.byId.set(rec.id, rec);
+        this.index.insert(rec.key, rec);
+      }
+      const before = rec.docs.length;
+      if (!addDoc(rec, d)) {
+        rejected.push(i);
+        continue;
+      }
+      this.docCount += rec.docs.length - before;
+      if (durable) rec.durable = true;
+      const span = rec.maxEnd - rec.key;
+      if (span > this.maxSpan) this.maxSpan = span;
+      const minute = Math.floor(rec.key / 60);
+      this.minuteVersions.set(minute, (this.minuteVersions.get(minute) ?? 0) + 1);
+    }
+    return { rejected };
+  }
+
+  /** Version of a minute bucket: changes whenever a trace keyed in that minute changes. */
+  minuteVersion(minute: number): number {
+    return this.minuteVersions.get(minute) ?? 0;
+  }
+
+  /** Records keyed in [fromSec, toSec], oldest second first. */
+  range(fromSec: number, toSec: number): Iterable<TraceRecord> {
+    return this.index.range(fromSec, toSec);
+  }
+
+  scanDesc: TimeIndex<TraceRecord>['scanDesc'] = (from, to, cursor, visit) =>
+    this.index.scanDesc(from, to, cursor, visit);
+
+  /**
+   * The derived facts of a trace (assembled, analyzed), cached per revision. Returns null when the
+   * domain code can't make sense of the stored documents; the trace is then skipped by queries
+   * rather than failing them.
+   */
+  factsOf(rec: TraceRecord): TraceFacts | null {
+    const hit = this.facts.get(rec.id);
+    if (hit && hit.revision === rec.revision) return hit.facts;
+    let facts: TraceFacts | null = null;
+    try {
+      const docs = rec.docs.map((raw) => JSON.parse(raw) as IngestDoc);
+      facts = analyzeTrace(assembleTrace(rec.id, docs));
+    } catch (e) {
+      this.warn(`store: trace ${rec.id} could not be analyzed: ${(e as Error).message}`);
+    }
+    this.facts.set(rec.id, { revision: rec.revision, facts });
+    return facts;
+  }
+
+  /** Drops traces keyed before cutoff for which `drop` holds (retention). */
+  evictBefore(cutoffSec: number, drop: (rec: TraceRecord) => boolean): TraceRecord[] {
+    const removed = this.index.evictBefore(cutoffSec, drop);
+    for (const rec of removed) {
+      this.byId.delete(rec.id);
+      this.facts.delete(rec.id);
+      this.docCount -= rec.docs.length;
+      const minute = Math.floor(rec.key / 60);
+      this.minuteVersions.set(minute, (this.minuteVersions.get(minute) ?? 0) + 1);
+    }
+    return removed;
+  }
+
+  /** Every record, in no particular order (compaction). */
+  all(): IterableIterator<TraceRecord> {
+    return this.byId.values();
+  }
+}
