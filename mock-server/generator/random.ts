@@ -5,6 +5,7 @@
  */
 
 const TWO_32 = 4294967296;
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));
@@ -125,18 +126,32 @@ export class Rng {
     return k;
   }
 
-  /** `length` lowercase hex digits. */
+  /**
+   * `length` lowercase hex digits. Built from char codes so V8 stores one flat string: concatenating
+   * pieces would leave cons-string trees behind in every retained document.
+   */
   hex(length: number): string {
-    let s = '';
-    while (s.length < length) s += this.u32().toString(16).padStart(8, '0');
-    return s.slice(0, length);
+    const codes = new Array<number>(length);
+    let bits = 0;
+    let word = 0;
+    for (let i = 0; i < length; i++) {
+      if (bits === 0) {
+        word = this.u32();
+        bits = 8;
+      }
+      codes[i] = HEX_CODES[word & 15] as number;
+      word >>>= 4;
+      bits--;
+    }
+    return String.fromCharCode.apply(null, codes);
   }
 
-  /** `length` characters from `alphabet`. */
+  /** `length` characters from `alphabet` (one flat string, see `hex`). */
   chars(length: number, alphabet: string): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
-    return s;
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++)
+      codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    return String.fromCharCode.apply(null, codes);
   }
 }
 

@@ -111,12 +111,10 @@ export function startSegment(
 function identify(tx: Tx, doc: SegmentDoc): void {
   const s = tx.shopper;
   if (s.user) doc.user = s.user;
-  doc.annotations = {
-    ...doc.annotations,
-    tenant: s.tenant,
-    customer_tier: s.tier,
-    region: s.region,
-  };
+  const annotations = (doc.annotations ??= {});
+  annotations.tenant = s.tenant;
+  annotations.customer_tier = s.tier;
+  annotations.region = s.region;
 }
 
 function shift(e: EntityDoc, ms: number): void {

@@ -20,6 +20,9 @@ function inProgressCopy(doc: SegmentDoc): SegmentDoc {
   };
   if (doc.parent_id) copy.parent_id = doc.parent_id;
   if (doc.origin) copy.origin = doc.origin;
+  if (doc.resource_arn) copy.resource_arn = doc.resource_arn;
+  if (doc.user) copy.user = doc.user;
+  if (doc.service) copy.service = doc.service;
   if (doc.http?.request) copy.http = { request: doc.http.request };
   if (doc.aws) copy.aws = doc.aws;
   return copy;
