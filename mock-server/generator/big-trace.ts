@@ -1,4 +1,5 @@
 import type { EntityDoc, IngestDoc, SegmentDoc, SubsegmentDoc } from '../../src/xray/types.ts';
+import { addSubsegment } from './entity.ts';
 import { newId, newTraceId } from './ids.ts';
 import { packSegment } from './pack.ts';
 import { hashParts, Rng } from './random.ts';
@@ -87,7 +88,7 @@ function leaf(ctx: Ctx, parent: EntityDoc, startMs: number): number {
     sub.throttle = true;
     sub.http = { response: { status: 429 } };
   }
-  (parent.subsegments ??= []).push(sub);
+  addSubsegment(parent, sub);
   return startMs + durationMs;
 }
 
@@ -101,7 +102,7 @@ function nested(
   depth: number,
 ): number {
   const sub: SubsegmentDoc = { id: newId(ctx.rng), name, start_time: startMs / 1000, end_time: 0 };
-  (parent.subsegments ??= []).push(sub);
+  addSubsegment(parent, sub);
   const end = fill(ctx, sub, startMs + ctx.rng.int(0, 1), budget, depth + 1) + ctx.rng.int(0, 1);
   sub.end_time = end / 1000;
   return end;
@@ -144,7 +145,7 @@ function chain(ctx: Ctx, parent: EntityDoc, startMs: number, levels: number): nu
     start_time: startMs / 1000,
     end_time: 0,
   };
-  (parent.subsegments ??= []).push(sub);
+  addSubsegment(parent, sub);
   sub.annotations = { level: levels };
   const end = chain(ctx, sub, startMs + 1, levels - 1) + 1;
   sub.end_time = end / 1000;
@@ -186,7 +187,7 @@ function work(ctx: Ctx, seg: SegmentDoc, startMs: number, budget: number): numbe
       start_time: t / 1000,
       end_time: 0,
     };
-    (seg.subsegments ??= []).push(block);
+    addSubsegment(seg, block);
     let end = t;
     for (let i = 0; i < wide; i++) end = Math.max(end, leaf(ctx, block, t + ctx.rng.int(0, 20)));
     block.end_time = (end + 1) / 1000;
@@ -234,7 +235,7 @@ export function generateBigTrace(opts: {
       namespace: 'remote',
       http: { request: { method: 'POST', url: `http://${name}:8080/run`, traced: true } },
     };
-    (root.subsegments ??= []).push(call);
+    addSubsegment(root, call);
     const seg = segment(rng, name, traceId, t + 1, 'AWS::ECS::Container');
     seg.parent_id = call.id;
     const segEnd = work(ctx, seg, t + 1, share);

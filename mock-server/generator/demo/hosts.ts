@@ -111,7 +111,8 @@ export function startSegment(
 function identify(tx: Tx, doc: SegmentDoc): void {
   const s = tx.shopper;
   if (s.user) doc.user = s.user;
-  const annotations = (doc.annotations ??= {});
+  doc.annotations ??= {};
+  const annotations = doc.annotations;
   annotations.tenant = s.tenant;
   annotations.customer_tier = s.tier;
   annotations.region = s.region;

@@ -23,8 +23,8 @@ function clearOf(minutes = 3): IngestDoc[] {
   expect(from).toBeLessThan(DAY0 + 7200);
   return demo.generate(from, from + minutes * 60);
 }
-function fraction(items: readonly unknown[], test: (x: never) => boolean): number {
-  return items.filter(test as (x: unknown) => boolean).length / Math.max(1, items.length);
+function fraction<T>(items: readonly T[], test: (x: T) => boolean): number {
+  return items.filter(test).length / Math.max(1, items.length);
 }
 function subs(docs: readonly IngestDoc[]): SubsegmentDoc[] {
   return docs.flatMap((d) => entities(d)) as SubsegmentDoc[];
@@ -34,9 +34,7 @@ describe('payment-provider-latency', () => {
   it('makes payments slow (and some time out) only while active', () => {
     const payments = completeSegments(during('payment-provider-latency'), 'payments');
     expect(payments.length).toBeGreaterThan(20);
-    expect(
-      fraction(payments, (p: { end_time: number; start_time: number }) => duration(p) > 2),
-    ).toBeGreaterThan(0.6);
+    expect(fraction(payments, (p) => duration(p) > 2)).toBeGreaterThan(0.6);
     expect(payments.some((p) => p.http?.response?.status === 504 && p.fault)).toBe(true);
     const stripe = subs(payments).filter((s) => s.name === 'api.stripe-payments.example.com');
     expect(Math.max(...stripe.map(duration))).toBeLessThanOrEqual(6);
@@ -60,7 +58,7 @@ describe('inventory-bad-deploy', () => {
     const inventory = completeSegments(during('inventory-bad-deploy'), 'inventory');
     expect(inventory.length).toBeGreaterThan(50);
     expect(inventory.every((s) => s.annotations?.version === '2024.11.4')).toBe(true);
-    const faultShare = fraction(inventory, (s: { fault?: boolean }) => s.fault === true);
+    const faultShare = fraction(inventory, (s) => s.fault === true);
     expect(faultShare).toBeGreaterThan(0.3);
     expect(faultShare).toBeLessThan(0.6);
 
@@ -90,7 +88,7 @@ describe('carts-throttling', () => {
     const after = subs(demo.generate(end + 60, end + 240)).filter(
       (s) => s.aws?.table_name === 'carts',
     );
-    expect(fraction(after, (s: { throttle?: boolean }) => s.throttle === true)).toBeLessThan(0.02);
+    expect(fraction(after, (s) => s.throttle === true)).toBeLessThan(0.02);
   });
 });
 
@@ -98,7 +96,7 @@ describe('demo groups against the project filter evaluator', () => {
   function matching(group: string, docs: readonly IngestDoc[]): number {
     const expression = demo.groups.find((g) => g.GroupName === group)!.FilterExpression;
     const compiled = compileFilterText(expression);
-    if (!compiled.ok) throw new Error(`${group}: ${JSON.stringify(compiled.diagnostics)}`);
+    if (!compiled.ok) throw new Error(`${group}: ${JSON.stringify(compiled.errors)}`);
     let n = 0;
     for (const [id, list] of byTrace(docs))
       if (compiled.test(analyzeTrace(assembleTrace(id, list)))) n++;

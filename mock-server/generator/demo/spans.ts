@@ -1,4 +1,5 @@
 import type { CauseDoc, EntityDoc, ExceptionDoc, SubsegmentDoc } from '../../../src/xray/types.ts';
+import { addSubsegment } from '../entity.ts';
 import { newId } from '../ids.ts';
 import type { Rng } from '../random.ts';
 
@@ -26,8 +27,7 @@ export function openSub(
     end_time: 0,
     ...fields,
   };
-  if (parent.subsegments) parent.subsegments.push(sub);
-  else parent.subsegments = [sub];
+  addSubsegment(parent, sub);
   return sub;
 }
 
