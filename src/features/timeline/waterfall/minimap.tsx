@@ -1,0 +1,87 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { usePreferences } from '../../../ui/preferences.ts';
+import { rowSpanMs, type TraceModel } from '../trace-model.ts';
+import { type MinimapRow, paintMinimap, readMinimapColors } from './paint-minimap.ts';
+import { rowStatus } from './row-display.ts';
+import { createTimeScale, type TraceMs, zoomFromDrag } from './time-scale.ts';
+import { useBrush } from './use-brush.ts';
+
+const HEIGHT = 48;
+
+/**
+ * Overview of the whole trace on a canvas, with the zoom window outlined. Drag to zoom. The
+ * canvas repaints only when the trace, the theme or the width changes, never on zoom or scroll.
+ */
+export function Minimap({
+  model,
+  window,
+  onZoom,
+}: {
+  model: TraceModel;
+  window: readonly [TraceMs, TraceMs];
+  onZoom: (range: [TraceMs, TraceMs]) => void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const brush = useRef<HTMLDivElement>(null);
+  const theme = usePreferences((s) => s.theme);
+  const [width, setWidth] = useState(0);
+  const mini = useMemo<MinimapRow[]>(
+    () =>
+      model.rows.map((r) => {
+        const [startMs, endMs] = rowSpanMs(model, r);
+        return { startMs, endMs, status: rowStatus(r), inProgress: r.end === undefined };
+      }),
+    [model],
+  );
+
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    setWidth(el.clientWidth);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const c = canvas.current;
+    if (!c || width === 0) return;
+    const dpr = globalThis.devicePixelRatio || 1;
+    c.width = Math.round(width * dpr);
+    c.height = Math.round(HEIGHT * dpr);
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    // `theme` is read so the effect re-runs when the CSS variables change.
+    void theme;
+    paintMinimap(ctx, mini, model.totalMs, width, HEIGHT, readMinimapColors(c));
+  }, [mini, model.totalMs, width, theme]);
+
+  const full = createTimeScale([0, model.totalMs], width);
+  useBrush(host, brush, (a, b) => {
+    const z = zoomFromDrag(full, a, b);
+    if (z) onZoom(z);
+  });
+  const zoomed = window[0] > 0 || window[1] < model.totalMs;
+  return (
+    <div ref={host} className="wf-minimap" title="Drag to zoom">
+      <canvas
+        ref={canvas}
+        style={{ width: '100%', height: HEIGHT }}
+        role="img"
+        aria-label="Overview of the whole trace"
+      />
+      {zoomed && width > 0 && (
+        <div
+          className="wf-minimap-window"
+          style={{
+            left: full.x(window[0]),
+            width: Math.max(2, full.x(window[1]) - full.x(window[0])),
+          }}
+        />
+      )}
+      <div ref={brush} className="wf-brush" />
+    </div>
+  );
+}
