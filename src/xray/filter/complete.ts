@@ -8,6 +8,7 @@ import {
   type ValueType,
 } from './keywords.ts';
 import { lexFilter, type Token } from './lexer.ts';
+import { quote } from './print.ts';
 
 /**
  * Completions for the filter box at a caret position. Reads only the tokens before the caret to
@@ -271,10 +272,6 @@ function serviceItems(sources: CompletionSources): CompletionItem[] {
 
 function literal(v: Literal): string {
   return typeof v === 'string' ? quote(v) : String(v);
-}
-
-function quote(s: string): string {
-  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
 }
 
 /** Case-insensitive prefix match, ignoring the opening quote of string items. */

@@ -31,6 +31,7 @@ export { type HighlightSpan, highlight } from './highlight.ts';
 export * from './keywords.ts';
 export { lexFilter, type Token, type TokenKind } from './lexer.ts';
 export { parseFilter } from './parser.ts';
+export { printFilter, quote } from './print.ts';
 export {
   type EntitySelector,
   type EntitySelectorResult,

@@ -70,7 +70,7 @@ function readToken(text: string, start: number, c: string): Token {
   if (ONE_CHAR_OPS.has(c)) return { kind: 'op', text: c, from: start, to: start + 1 };
   if (PUNCT.has(c)) return { kind: 'punct', text: c, from: start, to: start + 1 };
   // Take a whole surrogate pair so an emoji is one token, not two halves.
-  const end = start + (c.codePointAt(0)! > 0xffff ? 2 : 1);
+  const end = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
   const ch = text.slice(start, end);
   const error =
     c === "'"
