@@ -1,21 +1,35 @@
 import type { Http, SegmentDoc, ServiceId, SubsegmentDoc } from '../types.ts';
-import { isComplete, type NodeId, nodeIdOf, outcomeOf, secondsBetween } from './classify.ts';
+import {
+  ERROR,
+  FAULT,
+  isComplete,
+  type NodeId,
+  nodeIdOf,
+  OPEN,
+  outcomeBits,
+  secondsBetween,
+  THROTTLE,
+} from './classify.ts';
 import type {
   AssembledTrace,
   CallFacts,
-  Outcome,
   TraceEdgeFacts,
   TraceFacts,
   TraceNodeFacts,
 } from './facts.ts';
-import { collectIndexedFields } from './indexed-fields.ts';
-import { indexPieces, type Piece } from './pieces.ts';
-import { errorRootCauses, faultRootCauses, responseTimeRootCauses } from './root-causes.ts';
+import { IndexedFieldsCollector } from './indexed-fields.ts';
+import { indexPieces, KIND_INFERRED, KIND_SEGMENT, KIND_SUBSEGMENT } from './pieces.ts';
+import {
+  errorRootCauses,
+  faultRootCauses,
+  type RootCauseInput,
+  responseTimeRootCauses,
+} from './root-causes.ts';
 
 /**
  * Derives everything the server and the filter evaluator read about one assembled trace: service
  * nodes (one per Name + Type + account, entry point first), edges between them, and the full
- * TraceSummary (xray-api.md §5). One pass over the pieces plus one for subtree ends: linear.
+ * TraceSummary (xray-api.md §5). A few linear passes over the pieces.
  *
  * Definitions:
  * - root = the entry segment: earliest segment whose parent is not in the trace (placeholders for
@@ -31,50 +45,47 @@ import { errorRootCauses, faultRootCauses, responseTimeRootCauses } from './root
  *   subsegment's times and flags).
  */
 export function analyzeTrace(trace: AssembledTrace): TraceFacts {
-  const { pieces, root } = indexPieces(trace);
-  const n = pieces.length;
-  const subtreeEnd = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  for (let i = n - 1; i >= 0; i--) {
-    const p = pieces[i] as Piece;
-    if (isComplete(p.doc))
-      subtreeEnd[i] = Math.max(subtreeEnd[i] as number, p.doc.end_time as number);
-    if (p.parent >= 0)
-      subtreeEnd[p.parent] = Math.max(subtreeEnd[p.parent] as number, subtreeEnd[i] as number);
-  }
-
-  const outcomes: Outcome[] = new Array(n);
+  const idx = indexPieces(trace);
+  const n = idx.length;
+  const { docs, kind, parent } = idx;
+  const bits = new Uint8Array(n);
   const nodeOf = new Int32Array(n);
   const nodes: TraceNodeFacts[] = [];
   const nodeKeys = new Map<string, number>();
-  const edges: TraceEdgeFacts[] = [];
-  const edgeKeys = new Map<number, number>();
   const subsegments: SubsegmentDoc[] = [];
+  const segmentPieces: number[] = [];
+  const fields = new IndexedFieldsCollector();
   let startTime = Number.POSITIVE_INFINITY;
   let endTime = Number.NEGATIVE_INFINITY;
   let lastCompletedEnd = Number.NEGATIVE_INFINITY;
   let partial = false;
   let throttle = false;
+  // Latest completed end within each piece's call subtree (filled bottom-up below).
+  const subtreeEnd = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
 
   for (let i = 0; i < n; i++) {
-    const p = pieces[i] as Piece;
-    const doc = p.doc;
-    const o = outcomeOf(doc);
-    outcomes[i] = o;
-    const complete = isComplete(doc);
-    if (complete) {
-      endTime = Math.max(endTime, doc.end_time as number);
-      lastCompletedEnd = Math.max(lastCompletedEnd, doc.end_time as number);
+    const doc = docs[i] as SegmentDoc | SubsegmentDoc;
+    const b = outcomeBits(doc);
+    bits[i] = b;
+    if ((b & OPEN) === 0) {
+      const end = doc.end_time as number;
+      subtreeEnd[i] = end;
+      if (end > endTime) endTime = end;
+      if (end > lastCompletedEnd) lastCompletedEnd = end;
     } else {
-      endTime = Math.max(endTime, doc.start_time);
+      if (doc.start_time > endTime) endTime = doc.start_time;
       partial = true;
     }
-    if (p.kind === 'subsegment') {
-      nodeOf[i] = nodeOf[p.segment] as number;
+    const k = kind[i];
+    if (k === KIND_SUBSEGMENT) {
+      const node = nodeOf[idx.segment[i] as number] as number;
+      nodeOf[i] = node;
       subsegments.push(doc as SubsegmentDoc);
+      fields.piece(doc, false, node);
       continue;
     }
-    startTime = Math.min(startTime, doc.start_time);
-    if (o.throttle) throttle = true;
+    if (doc.start_time < startTime) startTime = doc.start_time;
+    if ((b & THROTTLE) !== 0) throttle = true;
     const id = nodeIdOf(doc as SegmentDoc);
     const key = `${id.Type}\u0000${id.Name}\u0000${id.AccountId ?? ''}`;
     let node = nodeKeys.get(key);
@@ -83,60 +94,68 @@ export function analyzeTrace(trace: AssembledTrace): TraceFacts {
       nodeKeys.set(key, node);
       nodes.push({
         id: { ...id, Names: [id.Name] },
-        root: i === root,
-        inferred: p.kind === 'inferred',
+        root: i === idx.root,
+        inferred: k === KIND_INFERRED,
         calls: [],
       });
     }
     nodeOf[i] = node;
-    const call = callOf(doc, o, complete, subtreeEnd[i] as number);
+    segmentPieces.push(i);
+    fields.piece(doc, k === KIND_SEGMENT, node);
+  }
+  for (let i = n - 1; i > 0; i--) {
+    const p = parent[i] as number;
+    if (p >= 0 && (subtreeEnd[i] as number) > (subtreeEnd[p] as number))
+      subtreeEnd[p] = subtreeEnd[i] as number;
+  }
+
+  const edges: TraceEdgeFacts[] = [];
+  const edgeKeys = new Map<number, number>();
+  for (const i of segmentPieces) {
+    const node = nodeOf[i] as number;
+    const call = callOf(docs[i] as SegmentDoc, bits[i] as number, subtreeEnd[i] as number);
     (nodes[node] as TraceNodeFacts).calls.push(call);
-    if (p.parent >= 0) {
-      const from = nodeOf[p.parent] as number;
-      const ekey = from * 2 ** 21 + node;
-      let edge = edgeKeys.get(ekey);
-      if (edge === undefined) {
-        edge = edges.length;
-        edgeKeys.set(ekey, edge);
-        edges.push({ from, to: node, calls: [] });
-      }
-      (edges[edge] as TraceEdgeFacts).calls.push(call);
+    const p = parent[i] as number;
+    if (p < 0) continue;
+    const from = nodeOf[p] as number;
+    const ekey = from * 2 ** 21 + node;
+    let edge = edgeKeys.get(ekey);
+    if (edge === undefined) {
+      edge = edges.length;
+      edgeKeys.set(ekey, edge);
+      edges.push({ from, to: node, calls: [] });
     }
+    (edges[edge] as TraceEdgeFacts).calls.push(call);
   }
 
   const serviceIds = nodes.map((node) => wireServiceId(node.id));
-  const rootPiece = pieces[root];
-  const rootDoc = rootPiece?.doc;
+  const rootDoc = docs[idx.root] as SegmentDoc | undefined;
   const rootStart = rootDoc?.start_time ?? 0;
-  const rcInput = {
-    pieces,
-    root,
-    outcomes,
-    serviceOf: (i: number) => {
-      const node = nodes[nodeOf[i] as number] as TraceNodeFacts;
-      return {
-        ...(serviceIds[nodeOf[i] as number] as ServiceId),
-        Name: node.id.Name,
-        Inferred: node.inferred,
-      };
+  const rootBits = bits[idx.root] ?? 0;
+  const rc: RootCauseInput = {
+    idx,
+    bits,
+    serviceOf: (i) => {
+      const node = nodeOf[i] as number;
+      const facts = nodes[node] as TraceNodeFacts;
+      return { ...(serviceIds[node] as ServiceId), Name: facts.id.Name, Inferred: facts.inferred };
     },
   };
-  const rootOutcome = outcomes[root];
   const summary: TraceFacts['summary'] = {
     Id: trace.id,
     StartTime: Number.isFinite(startTime) ? startTime : rootStart,
     Duration: Number.isFinite(lastCompletedEnd)
       ? Math.max(0, secondsBetween(rootStart, lastCompletedEnd))
       : 0,
-    HasFault: rootOutcome?.fault ?? false,
-    HasError: rootOutcome?.error ?? false,
+    HasFault: (rootBits & FAULT) !== 0,
+    HasError: (rootBits & ERROR) !== 0,
     HasThrottle: throttle,
     IsPartial: partial,
-    ...collectIndexedFields(pieces, nodeOf, serviceIds),
+    ...fields.result(serviceIds),
     ServiceIds: serviceIds,
-    FaultRootCauses: faultRootCauses(rcInput),
-    ErrorRootCauses: errorRootCauses(rcInput),
-    ResponseTimeRootCauses: responseTimeRootCauses(rcInput),
+    FaultRootCauses: faultRootCauses(rc),
+    ErrorRootCauses: errorRootCauses(rc),
+    ResponseTimeRootCauses: responseTimeRootCauses(rc),
     Revision: trace.revision ?? 0,
   };
   if (rootDoc !== undefined && isComplete(rootDoc)) {
@@ -144,7 +163,7 @@ export function analyzeTrace(trace: AssembledTrace): TraceFacts {
   }
   const http = rootDoc === undefined ? undefined : httpOf(rootDoc);
   if (http !== undefined) summary.Http = http;
-  if (nodes[0] !== undefined && root >= 0) summary.EntryPoint = serviceIds[0];
+  if (rootDoc !== undefined && serviceIds[0] !== undefined) summary.EntryPoint = serviceIds[0];
 
   const facts: TraceFacts = {
     trace,
@@ -166,22 +185,18 @@ export function wireServiceId(id: NodeId): ServiceId {
   return out;
 }
 
-function callOf(
-  doc: SegmentDoc | SubsegmentDoc,
-  o: Outcome,
-  complete: boolean,
-  subtreeEnd: number,
-): CallFacts {
+function callOf(doc: SegmentDoc, bits: number, subtreeEnd: number): CallFacts {
   const start = doc.start_time;
+  const complete = (bits & OPEN) === 0;
   const call: CallFacts = {
     entityId: doc.id,
     responseTime: complete ? secondsBetween(start, doc.end_time as number) : 0,
     duration: Number.isFinite(subtreeEnd) ? Math.max(0, secondsBetween(start, subtreeEnd)) : 0,
     inProgress: !complete,
-    ok: o.ok,
-    error: o.error,
-    throttle: o.throttle,
-    fault: o.fault,
+    ok: (bits & (ERROR | FAULT | OPEN)) === 0,
+    error: (bits & ERROR) !== 0,
+    throttle: (bits & THROTTLE) !== 0,
+    fault: (bits & FAULT) !== 0,
     start,
   };
   if (complete) call.end = doc.end_time as number;

@@ -15,18 +15,39 @@ export function isComplete(e: EntityDoc): boolean {
   return typeof e.end_time === 'number' && e.in_progress !== true;
 }
 
+/** Outcome bits, for hot loops that cannot afford an object per piece. */
+export const ERROR = 1;
+export const THROTTLE = 2;
+export const FAULT = 4;
+export const OPEN = 8;
+
 /**
- * X-Ray's classes: error = 4xx, throttle = 429, fault = 5xx, read from the flags or, when a
- * client left them out, from http.response.status. Throttle implies error (X-Ray counts throttles
- * inside ErrorStatistics). `ok` additionally requires the piece to be complete.
+ * X-Ray's classes as bits: error = 4xx, throttle = 429, fault = 5xx, read from the flags or, when
+ * a client left them out, from http.response.status; OPEN = not complete. Throttle implies error
+ * (X-Ray counts throttles inside ErrorStatistics).
  */
-export function outcomeOf(e: EntityDoc): Outcome {
+export function outcomeBits(e: EntityDoc): number {
   const status = e.http?.response?.status;
   const s = typeof status === 'number' ? status : 0;
-  const throttle = e.throttle === true || s === 429;
-  const error = e.error === true || throttle || (s >= 400 && s < 500);
-  const fault = e.fault === true || s >= 500;
-  return { ok: !error && !fault && isComplete(e), error, throttle, fault };
+  let bits = isComplete(e) ? 0 : OPEN;
+  if (e.throttle === true || s === 429) bits |= THROTTLE | ERROR;
+  if (e.error === true || (s >= 400 && s < 500)) bits |= ERROR;
+  if (e.fault === true || s >= 500) bits |= FAULT;
+  return bits;
+}
+
+export function outcomeFromBits(bits: number): Outcome {
+  return {
+    ok: (bits & (ERROR | FAULT | OPEN)) === 0,
+    error: (bits & ERROR) !== 0,
+    throttle: (bits & THROTTLE) !== 0,
+    fault: (bits & FAULT) !== 0,
+  };
+}
+
+/** outcomeBits as an object; `ok` additionally requires the piece to be complete. */
+export function outcomeOf(e: EntityDoc): Outcome {
+  return outcomeFromBits(outcomeBits(e));
 }
 
 /** The node identity of a segment: `{ Name, Type, AccountId? }` as X-Ray's service map names it. */

@@ -2,10 +2,10 @@ import type {
   AnnotationValueUnion,
   SegmentDoc,
   ServiceId,
+  SubsegmentDoc,
   TraceSummary,
   ValueWithServiceIds,
 } from '../types.ts';
-import type { Piece } from './pieces.ts';
 
 /**
  * The summary fields X-Ray collects from every piece of a trace: Annotations, Users,
@@ -14,12 +14,12 @@ import type { Piece } from './pieces.ts';
  * Annotations: only keys matching `^[A-Za-z0-9_]+$` are indexed (the rest stay in the documents),
  * at most MAX_ANNOTATION_KEYS keys per trace, first come in pre-order; values must be strings,
  * finite numbers or booleans. Each distinct value (by type and value) lists the services that
- * recorded it.
+ * recorded it. Users/ARNs/instances/zones come from instrumented segments only.
  */
 export const MAX_ANNOTATION_KEYS = 50;
 const ANNOTATION_KEY = /^[A-Za-z0-9_]+$/;
 
-type Indexed = Required<
+export type IndexedFields = Required<
   Pick<TraceSummary, 'Annotations' | 'Users' | 'ResourceARNs' | 'InstanceIds' | 'AvailabilityZones'>
 >;
 
@@ -30,15 +30,6 @@ function unionOf(v: unknown): AnnotationValueUnion | undefined {
   return undefined;
 }
 
-function addOnce(set: Map<string, Set<number>>, key: string, node: number) {
-  let s = set.get(key);
-  if (s === undefined) {
-    s = new Set();
-    set.set(key, s);
-  }
-  s.add(node);
-}
-
 function ec2Field(seg: SegmentDoc, field: 'instance_id' | 'availability_zone'): string | undefined {
   const ec2 = seg.aws?.ec2;
   if (typeof ec2 !== 'object' || ec2 === null) return undefined;
@@ -46,69 +37,76 @@ function ec2Field(seg: SegmentDoc, field: 'instance_id' | 'availability_zone'): 
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-/**
- * @param nodeOf node index of each piece (index into `serviceIds`)
- * @param serviceIds wire ServiceId of each node
- */
-export function collectIndexedFields(
-  pieces: readonly Piece[],
-  nodeOf: ArrayLike<number>,
-  serviceIds: readonly ServiceId[],
-): Indexed {
-  const annotations = new Map<
+/** Feed it every piece once (with the node index of its segment), then read `result`. */
+export class IndexedFieldsCollector {
+  private readonly annotations = new Map<
     string,
     Map<string, { value: AnnotationValueUnion; nodes: Set<number> }>
   >();
-  const users = new Map<string, Set<number>>();
-  const arns = new Set<string>();
-  const instances = new Set<string>();
-  const zones = new Set<string>();
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i] as Piece;
-    const node = nodeOf[i] as number;
-    const ann = p.doc.annotations;
-    if (ann !== undefined && ann !== null && typeof ann === 'object') {
-      for (const key in ann) {
-        if (!ANNOTATION_KEY.test(key)) continue;
-        const value = unionOf(ann[key]);
-        if (value === undefined) continue;
-        let values = annotations.get(key);
-        if (values === undefined) {
-          if (annotations.size >= MAX_ANNOTATION_KEYS) continue;
-          values = new Map();
-          annotations.set(key, values);
-        }
-        const vkey = `${typeof ann[key]}:${String(ann[key])}`;
-        let entry = values.get(vkey);
-        if (entry === undefined) {
-          entry = { value, nodes: new Set() };
-          values.set(vkey, entry);
-        }
-        entry.nodes.add(node);
+  private readonly users = new Map<string, Set<number>>();
+  private readonly arns = new Set<string>();
+  private readonly instances = new Set<string>();
+  private readonly zones = new Set<string>();
+
+  piece(doc: SegmentDoc | SubsegmentDoc, instrumentedSegment: boolean, node: number): void {
+    const ann = doc.annotations;
+    if (ann !== undefined && ann !== null && typeof ann === 'object') this.annotate(ann, node);
+    if (!instrumentedSegment) return;
+    const seg = doc as SegmentDoc;
+    if (typeof seg.user === 'string' && seg.user !== '') {
+      let nodes = this.users.get(seg.user);
+      if (nodes === undefined) {
+        nodes = new Set();
+        this.users.set(seg.user, nodes);
       }
+      nodes.add(node);
     }
-    if (p.kind !== 'segment') continue;
-    const seg = p.doc as SegmentDoc;
-    if (typeof seg.user === 'string' && seg.user !== '') addOnce(users, seg.user, node);
-    if (typeof seg.resource_arn === 'string' && seg.resource_arn !== '') arns.add(seg.resource_arn);
+    if (typeof seg.resource_arn === 'string' && seg.resource_arn !== '')
+      this.arns.add(seg.resource_arn);
+    if (seg.aws === undefined) return;
     const instance = ec2Field(seg, 'instance_id');
-    if (instance !== undefined) instances.add(instance);
+    if (instance !== undefined) this.instances.add(instance);
     const zone = ec2Field(seg, 'availability_zone');
-    if (zone !== undefined) zones.add(zone);
+    if (zone !== undefined) this.zones.add(zone);
   }
-  const ids = (nodes: Set<number>) => [...nodes].map((n) => serviceIds[n] as ServiceId);
-  const Annotations: Record<string, ValueWithServiceIds[]> = {};
-  for (const [key, values] of annotations) {
-    Annotations[key] = [...values.values()].map((v) => ({
-      AnnotationValue: v.value,
-      ServiceIds: ids(v.nodes),
-    }));
+
+  private annotate(ann: Record<string, unknown>, node: number) {
+    for (const key in ann) {
+      const raw = ann[key];
+      const value = unionOf(raw);
+      if (value === undefined) continue;
+      let values = this.annotations.get(key);
+      if (values === undefined) {
+        if (this.annotations.size >= MAX_ANNOTATION_KEYS || !ANNOTATION_KEY.test(key)) continue;
+        values = new Map();
+        this.annotations.set(key, values);
+      }
+      const vkey = `${typeof raw}:${String(raw)}`;
+      let entry = values.get(vkey);
+      if (entry === undefined) {
+        entry = { value, nodes: new Set() };
+        values.set(vkey, entry);
+      }
+      entry.nodes.add(node);
+    }
   }
-  return {
-    Annotations,
-    Users: [...users].map(([UserName, nodes]) => ({ UserName, ServiceIds: ids(nodes) })),
-    ResourceARNs: [...arns].map((ARN) => ({ ARN })),
-    InstanceIds: [...instances].map((Id) => ({ Id })),
-    AvailabilityZones: [...zones].map((Name) => ({ Name })),
-  };
+
+  /** @param serviceIds wire ServiceId of each node index */
+  result(serviceIds: readonly ServiceId[]): IndexedFields {
+    const ids = (nodes: Set<number>) => [...nodes].map((n) => serviceIds[n] as ServiceId);
+    const Annotations: Record<string, ValueWithServiceIds[]> = {};
+    for (const [key, values] of this.annotations) {
+      Annotations[key] = [...values.values()].map((v) => ({
+        AnnotationValue: v.value,
+        ServiceIds: ids(v.nodes),
+      }));
+    }
+    return {
+      Annotations,
+      Users: [...this.users].map(([UserName, nodes]) => ({ UserName, ServiceIds: ids(nodes) })),
+      ResourceARNs: [...this.arns].map((ARN) => ({ ARN })),
+      InstanceIds: [...this.instances].map((Id) => ({ Id })),
+      AvailabilityZones: [...this.zones].map((Name) => ({ Name })),
+    };
+  }
 }

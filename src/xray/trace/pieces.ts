@@ -6,26 +6,31 @@ import type { AssembledTrace } from './facts.ts';
  * One walk over an assembled trace that everything else reads: every segment, subsegment and
  * inferred segment once, in pre-order of the *call tree*. A piece's children are its nested
  * subsegments plus the segments whose `parent_id` names it (the downstream services it called),
- * ordered by start time then id. So the subtree of piece i is `i .. i + size[i] - 1`, and
+ * ordered by start time then id. So the subtree of piece i is `i .. i + size[i] - 1`, and the
  * children can be enumerated without arrays: `for (j = i + 1; j < i + size[i]; j += size[j])`.
+ *
+ * Stored as parallel typed arrays rather than one object per piece: a 50,000-piece trace is
+ * walked several times per analysis and per-piece objects dominated the cost.
  */
 export type PieceKind = 'segment' | 'subsegment' | 'inferred';
-
-export interface Piece {
-  doc: SegmentDoc | SubsegmentDoc;
-  kind: PieceKind;
-  /** Index of the parent piece (containing piece, or calling piece for segments); -1 for roots. */
-  parent: number;
-  /** Index of the segment (or inferred segment) this piece belongs to; itself for segments. */
-  segment: number;
-  depth: number;
-  /** Number of pieces in the subtree, this one included. */
-  size: number;
-}
+export const KIND_SEGMENT = 0;
+export const KIND_SUBSEGMENT = 1;
+export const KIND_INFERRED = 2;
+export const KIND_NAMES: readonly PieceKind[] = ['segment', 'subsegment', 'inferred'];
 
 export interface PieceIndex {
-  pieces: Piece[];
-  /** Index of the entry segment, or -1 when the trace holds no segment. */
+  length: number;
+  docs: (SegmentDoc | SubsegmentDoc)[];
+  /** KIND_SEGMENT | KIND_SUBSEGMENT | KIND_INFERRED. */
+  kind: Uint8Array;
+  /** Parent piece (containing piece, or calling piece for segments); -1 for roots. */
+  parent: Int32Array;
+  /** The segment (or inferred segment) a piece belongs to; itself for segments. */
+  segment: Int32Array;
+  depth: Int32Array;
+  /** Pieces in the subtree, this one included. */
+  size: Int32Array;
+  /** The entry segment: 0, or -1 when the trace holds no segment. */
   root: number;
 }
 
@@ -37,81 +42,145 @@ export function isPlaceholder(seg: SegmentDoc): boolean {
   );
 }
 
-function byStart(
-  a: { start_time: number; id: string },
-  b: { start_time: number; id: string },
-): number {
+type Doc = SegmentDoc | SubsegmentDoc;
+
+function byStart(a: Doc, b: Doc): number {
   return a.start_time - b.start_time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-interface Frame {
-  doc: SegmentDoc | SubsegmentDoc;
-  segment: boolean;
-  parent: number;
-  owner: number;
-  depth: number;
+function isSorted(list: readonly Doc[]): boolean {
+  for (let i = 1; i < list.length; i++)
+    if (byStart(list[i - 1] as Doc, list[i] as Doc) > 0) return false;
+  return true;
 }
 
-/** Builds the pre-order piece list. Linear apart from sorting each piece's downstream calls. */
+/** Builds the pre-order index. Linear apart from sorting children that arrive unsorted. */
 export function indexPieces(trace: AssembledTrace): PieceIndex {
-  const ids = new Set<string>();
-  const stackIds: (SegmentDoc | SubsegmentDoc)[] = [...trace.segments];
-  for (let d = stackIds.pop(); d !== undefined; d = stackIds.pop()) {
-    ids.add(d.id);
-    if (d.subsegments !== undefined) for (const s of d.subsegments) stackIds.push(s);
-  }
+  // Which segments are called by a piece of this trace? Hash tables keyed by ids are the main
+  // cost here, so only the (few) parent ids of segments are hashed, never every piece id.
   const downstream = new Map<string, SegmentDoc[]>();
-  const roots: SegmentDoc[] = [];
+  let pieceCount = 0;
   for (const s of trace.segments) {
-    if (s.parent_id !== undefined && ids.has(s.parent_id)) {
-      const list = downstream.get(s.parent_id);
-      if (list === undefined) downstream.set(s.parent_id, [s]);
-      else list.push(s);
-    } else roots.push(s);
+    const pid = s.parent_id;
+    if (pid === undefined) continue;
+    const list = downstream.get(pid);
+    if (list === undefined) downstream.set(pid, [s]);
+    else list.push(s);
   }
+  const present = new Set<string>();
+  const pending: Doc[] = [...trace.segments];
+  for (let d = pending.pop(); d !== undefined; d = pending.pop()) {
+    pieceCount++;
+    if (downstream.size > 0 && downstream.has(d.id)) present.add(d.id);
+    const subs = d.subsegments;
+    if (subs !== undefined) for (let i = 0; i < subs.length; i++) pending.push(subs[i] as Doc);
+  }
+  for (const pid of downstream.keys()) if (!present.has(pid)) downstream.delete(pid);
+  const roots = trace.segments.filter(
+    (s) => s.parent_id === undefined || !present.has(s.parent_id),
+  );
   roots.sort((a, b) => Number(isPlaceholder(a)) - Number(isPlaceholder(b)) || byStart(a, b));
 
-  const isSegment = new Set<SegmentDoc | SubsegmentDoc>(trace.segments);
-  const pieces: Piece[] = [];
-  const visited = new Set<SegmentDoc>();
+  const idx = alloc(pieceCount);
+  // Explicit stack as parallel arrays; owner -1 marks a segment frame.
+  const sDoc: Doc[] = [];
+  const sParent: number[] = [];
+  const sOwner: number[] = [];
+  const sDepth: number[] = [];
+  let n = 0;
+  const push = (doc: Doc, parent: number, owner: number, depth: number) => {
+    sDoc.push(doc);
+    sParent.push(parent);
+    sOwner.push(owner);
+    sDepth.push(depth);
+  };
   const walk = (start: SegmentDoc) => {
-    const stack: Frame[] = [{ doc: start, segment: true, parent: -1, owner: -1, depth: 0 }];
-    for (let f = stack.pop(); f !== undefined; f = stack.pop()) {
-      if (f.segment) {
-        if (visited.has(f.doc as SegmentDoc)) continue;
-        visited.add(f.doc as SegmentDoc);
+    push(start, -1, -1, 0);
+    while (sDoc.length > 0) {
+      const doc = sDoc.pop() as Doc;
+      const parent = sParent.pop() as number;
+      let owner = sOwner.pop() as number;
+      const depth = sDepth.pop() as number;
+      // A malformed trace can hold more pieces than counted (repeated embedded objects).
+      if (n === idx.docs.length) grow(idx);
+      const i = n++;
+      idx.docs[i] = doc;
+      idx.parent[i] = parent;
+      idx.depth[i] = depth;
+      if (owner < 0) {
+        owner = i;
+        idx.kind[i] = (doc as SegmentDoc).inferred === true ? KIND_INFERRED : KIND_SEGMENT;
+      } else idx.kind[i] = KIND_SUBSEGMENT;
+      idx.segment[i] = owner;
+      let subs = doc.subsegments;
+      if (subs !== undefined && !isSorted(subs)) subs = [...subs].sort(byStart);
+      // Each call list is consumed once, so a parent_id cycle cannot loop forever.
+      const calls = downstream.size > 0 ? downstream.get(doc.id) : undefined;
+      if (calls === undefined) {
+        if (subs !== undefined)
+          for (let k = subs.length - 1; k >= 0; k--) push(subs[k] as Doc, i, owner, depth + 1);
+        continue;
       }
-      const index = pieces.length;
-      const seg = f.segment ? (f.doc as SegmentDoc) : undefined;
-      pieces.push({
-        doc: f.doc,
-        kind: seg === undefined ? 'subsegment' : seg.inferred === true ? 'inferred' : 'segment',
-        parent: f.parent,
-        segment: seg === undefined ? f.owner : index,
-        depth: f.depth,
-        size: 1,
-      });
-      const owner = seg === undefined ? f.owner : index;
-      const subs = f.doc.subsegments ?? [];
-      const calls = downstream.get(f.doc.id);
-      let kids: (SegmentDoc | SubsegmentDoc)[] = subs;
-      if (calls !== undefined) {
-        kids = [...subs, ...calls];
-        kids.sort(byStart);
-      }
-      for (let k = kids.length - 1; k >= 0; k--) {
-        const doc = kids[k] as SegmentDoc | SubsegmentDoc;
-        stack.push({ doc, segment: isSegment.has(doc), parent: index, owner, depth: f.depth + 1 });
+      downstream.delete(doc.id);
+      if (!isSorted(calls)) calls.sort(byStart);
+      // Merge two sorted lists, pushing from the back so the earliest child pops first.
+      let a = (subs?.length ?? 0) - 1;
+      let b = calls.length - 1;
+      while (a >= 0 || b >= 0) {
+        const sa = a >= 0 ? (subs?.[a] as Doc) : undefined;
+        const sb = b >= 0 ? (calls[b] as Doc) : undefined;
+        if (sb === undefined || (sa !== undefined && byStart(sa, sb) > 0)) {
+          push(sa as Doc, i, owner, depth + 1);
+          a--;
+        } else {
+          push(sb, i, -1, depth + 1);
+          b--;
+        }
       }
     }
   };
   for (const r of roots) walk(r);
-  // Segments only reachable through a parent_id cycle become roots of their own.
-  for (const s of trace.segments) if (!visited.has(s)) walk(s);
-
-  for (let i = pieces.length - 1; i > 0; i--) {
-    const p = pieces[i] as Piece;
-    if (p.parent >= 0) (pieces[p.parent] as Piece).size += p.size;
+  // Whatever is left hangs off a parent_id cycle: walk it from where the cycle is entered.
+  for (const [pid, list] of downstream) {
+    downstream.delete(pid);
+    for (const s of list) walk(s);
   }
-  return { pieces, root: pieces.length > 0 ? 0 : -1 };
+
+  idx.length = n;
+  for (let i = 0; i < n; i++) idx.size[i] = 1;
+  for (let i = n - 1; i > 0; i--) {
+    const p = idx.parent[i] as number;
+    if (p >= 0) idx.size[p] = (idx.size[p] as number) + (idx.size[i] as number);
+  }
+  idx.root = n > 0 ? 0 : -1;
+  return idx;
+}
+
+function alloc(cap: number): PieceIndex {
+  return {
+    length: 0,
+    docs: new Array(cap),
+    kind: new Uint8Array(cap),
+    parent: new Int32Array(cap),
+    segment: new Int32Array(cap),
+    depth: new Int32Array(cap),
+    size: new Int32Array(cap),
+    root: -1,
+  };
+}
+
+function grow(idx: PieceIndex): void {
+  const cap = idx.docs.length * 2 + 16;
+  const next = alloc(cap);
+  next.kind.set(idx.kind);
+  next.parent.set(idx.parent);
+  next.segment.set(idx.segment);
+  next.depth.set(idx.depth);
+  next.size.set(idx.size);
+  idx.docs.length = cap;
+  idx.kind = next.kind;
+  idx.parent = next.parent;
+  idx.segment = next.segment;
+  idx.depth = next.depth;
+  idx.size = next.size;
 }

@@ -8,9 +8,8 @@ import type {
   ServiceId,
   SubsegmentDoc,
 } from '../types.ts';
-import { isComplete } from './classify.ts';
-import type { Outcome } from './facts.ts';
-import type { Piece } from './pieces.ts';
+import { ERROR, FAULT, OPEN } from './classify.ts';
+import { KIND_INFERRED, KIND_SUBSEGMENT, type PieceIndex } from './pieces.ts';
 
 /**
  * Root causes, X-Ray style (xray-api.md §5; filter-expressions.md example #29).
@@ -29,39 +28,39 @@ import type { Piece } from './pieces.ts';
 export const MAX_ROOT_CAUSES = 10;
 
 export interface RootCauseInput {
-  pieces: readonly Piece[];
-  /** Node id per piece index (the node of the piece's segment). */
+  idx: PieceIndex;
+  /** outcomeBits per piece. */
+  bits: Uint8Array;
+  /** Service of the node a piece belongs to. */
   serviceOf: (pieceIndex: number) => ServiceId & { Name: string; Inferred: boolean };
-  root: number;
-  /** outcomeOf(piece.doc) per piece index, computed once by the caller. */
-  outcomes: readonly Outcome[];
 }
 
-function isRemote(p: Piece): boolean {
-  if (p.kind === 'inferred') return true;
-  if (p.kind !== 'subsegment') return false;
-  const ns = (p.doc as SubsegmentDoc).namespace;
+function isRemote(idx: PieceIndex, i: number): boolean {
+  const kind = idx.kind[i];
+  if (kind === KIND_INFERRED) return true;
+  if (kind !== KIND_SUBSEGMENT) return false;
+  const ns = (idx.docs[i] as SubsegmentDoc).namespace;
   return ns === 'aws' || ns === 'remote';
 }
 
-function exceptionsOf(p: Piece): RootCauseException[] {
-  const cause = p.doc.cause;
+function exceptionsOf(idx: PieceIndex, i: number): RootCauseException[] {
+  const cause = idx.docs[i]?.cause;
   if (cause === undefined || typeof cause === 'string' || !Array.isArray(cause.exceptions))
     return [];
   const out: RootCauseException[] = [];
   for (const ex of cause.exceptions) {
     const e: RootCauseException = {};
-    if (typeof ex.type === 'string') e.Name = ex.type;
-    if (typeof ex.message === 'string') e.Message = ex.message;
+    if (typeof ex?.type === 'string') e.Name = ex.type;
+    if (typeof ex?.message === 'string') e.Message = ex.message;
     out.push(e);
   }
   return out;
 }
 
 /** Indices from the tree root down to `leaf`. */
-function pathTo(pieces: readonly Piece[], leaf: number): number[] {
+function pathTo(idx: PieceIndex, leaf: number): number[] {
   const path: number[] = [];
-  for (let i = leaf; i >= 0; i = (pieces[i] as Piece).parent) path.push(i);
+  for (let i = leaf; i >= 0; i = idx.parent[i] as number) path.push(i);
   return path.reverse();
 }
 
@@ -72,97 +71,94 @@ function groupByService<E>(
   entity: (i: number, last: boolean) => E,
 ): RootCauseService<E>[] {
   const services: RootCauseService<E>[] = [];
-  let current: RootCauseService<E> | undefined;
+  let current: E[] | undefined;
   for (let k = 0; k < path.length; k++) {
     const i = path[k] as number;
-    const p = input.pieces[i] as Piece;
-    if (current === undefined || p.segment === i) {
+    if (current === undefined || input.idx.segment[i] === i) {
       const id = input.serviceOf(i);
-      current = { Name: id.Name, Names: [id.Name], EntityPath: [], Inferred: id.Inferred };
-      if (id.Type !== undefined && id.Type !== '') current.Type = id.Type;
-      if (id.AccountId !== undefined) current.AccountId = id.AccountId;
-      services.push(current);
+      current = [];
+      const service: RootCauseService<E> = { Name: id.Name, Names: [id.Name] };
+      if (id.Type !== undefined) service.Type = id.Type;
+      if (id.AccountId !== undefined) service.AccountId = id.AccountId;
+      service.EntityPath = current;
+      service.Inferred = id.Inferred;
+      services.push(service);
     }
-    current.EntityPath?.push(entity(i, k === path.length - 1));
+    current.push(entity(i, k === path.length - 1));
   }
   return services;
 }
 
-function failureRootCauses(
-  input: RootCauseInput,
-  fails: (o: Outcome) => boolean,
-): FaultRootCause[] {
-  const { pieces } = input;
-  const n = pieces.length;
-  const failing = new Uint8Array(n);
-  const failingBelow = new Uint8Array(n);
-  for (let i = 0; i < n; i++) failing[i] = fails(input.outcomes[i] as Outcome) ? 1 : 0;
-  for (let i = n - 1; i >= 0; i--) {
-    const parent = (pieces[i] as Piece).parent;
-    if (parent >= 0 && (failing[i] === 1 || failingBelow[i] === 1)) failingBelow[parent] = 1;
+function failureRootCauses(input: RootCauseInput, bit: number): FaultRootCause[] {
+  const { idx, bits } = input;
+  const n = idx.length;
+  let any = false;
+  for (let i = 0; i < n && !any; i++) any = ((bits[i] as number) & bit) !== 0;
+  if (!any) return [];
+  const below = new Uint8Array(n);
+  for (let i = n - 1; i > 0; i--) {
+    const parent = idx.parent[i] as number;
+    if (parent >= 0 && (((bits[i] as number) & bit) !== 0 || below[i] === 1)) below[parent] = 1;
   }
   const out: FaultRootCause[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < n && out.length < MAX_ROOT_CAUSES; i++) {
-    if (failing[i] !== 1 || failingBelow[i] === 1) continue;
-    const path = pathTo(pieces, i);
-    const key = path.map((j) => (pieces[j] as Piece).doc.name).join('\u0000');
+    if (((bits[i] as number) & bit) === 0 || below[i] === 1) continue;
+    const path = pathTo(idx, i);
+    const key = path.map((j) => idx.docs[j]?.name).join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     const services = groupByService<FaultRootCauseEntity>(input, path, (j, last) => {
-      const p = pieces[j] as Piece;
-      const e: FaultRootCauseEntity = { Name: p.doc.name, Remote: isRemote(p) };
+      const e: FaultRootCauseEntity = { Name: idx.docs[j]?.name ?? '', Remote: isRemote(idx, j) };
       if (last) {
-        const source = p.kind === 'inferred' && p.parent >= 0 ? (pieces[p.parent] as Piece) : p;
-        e.Exceptions = exceptionsOf(source);
+        const caller = idx.parent[j] as number;
+        e.Exceptions = exceptionsOf(idx, idx.kind[j] === KIND_INFERRED && caller >= 0 ? caller : j);
       }
       return e;
     });
-    const impacting = path[0] === input.root && path.every((j) => failing[j] === 1);
+    const impacting = path[0] === idx.root && path.every((j) => ((bits[j] as number) & bit) !== 0);
     out.push({ Services: services, ClientImpacting: impacting });
   }
   return out;
 }
 
 export function faultRootCauses(input: RootCauseInput): FaultRootCause[] {
-  return failureRootCauses(input, (o) => o.fault);
+  return failureRootCauses(input, FAULT);
 }
 
 export function errorRootCauses(input: RootCauseInput): FaultRootCause[] {
-  return failureRootCauses(input, (o) => o.error);
+  return failureRootCauses(input, ERROR);
 }
 
 export function responseTimeRootCauses(input: RootCauseInput): ResponseTimeRootCause[] {
-  const { pieces, root } = input;
-  const rootPiece = pieces[root];
-  if (rootPiece === undefined || !isComplete(rootPiece.doc)) return [];
-  const rt = (rootPiece.doc.end_time as number) - rootPiece.doc.start_time;
+  const { idx, bits } = input;
+  const root = idx.root;
+  const rootDoc = idx.docs[root];
+  if (rootDoc === undefined || ((bits[root] as number) & OPEN) !== 0) return [];
+  const rt = (rootDoc.end_time as number) - rootDoc.start_time;
   if (!(rt > 0)) return [];
-  const time = (p: Piece) => (p.doc.end_time as number) - p.doc.start_time;
+  const time = (i: number) =>
+    (idx.docs[i]?.end_time as number) - (idx.docs[i]?.start_time as number);
   const path = [root];
   for (let i = root; ; ) {
-    const p = pieces[i] as Piece;
     let best = -1;
     let bestTime = Number.NEGATIVE_INFINITY;
-    for (let j = i + 1; j < i + p.size; j += (pieces[j] as Piece).size) {
-      const c = pieces[j] as Piece;
-      if (isComplete(c.doc) && time(c) > bestTime) {
+    const end = i + (idx.size[i] as number);
+    for (let j = i + 1; j < end; j += idx.size[j] as number) {
+      if (((bits[j] as number) & OPEN) === 0 && time(j) > bestTime) {
         best = j;
-        bestTime = time(c);
+        bestTime = time(j);
       }
     }
     if (best < 0) break;
     path.push(best);
     i = best;
   }
-  const services = groupByService<ResponseTimeRootCauseEntity>(input, path, (j) => {
-    const p = pieces[j] as Piece;
-    // Coverage is a ratio for humans and `coverage > 0.7` filters; 4 decimals are plenty.
-    return {
-      Name: p.doc.name,
-      Coverage: Math.round((time(p) / rt) * 1e4) / 1e4,
-      Remote: isRemote(p),
-    };
-  });
+  const services = groupByService<ResponseTimeRootCauseEntity>(input, path, (j) => ({
+    Name: idx.docs[j]?.name ?? '',
+    // Coverage is a ratio for people and `coverage > 0.7` filters; 4 decimals are plenty.
+    Coverage: Math.round((time(j) / rt) * 1e4) / 1e4,
+    Remote: isRemote(idx, j),
+  }));
   return [{ Services: services, ClientImpacting: true }];
 }
