@@ -1,0 +1,106 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { resolveRange, type TimeRange } from '../lib/time-range.ts';
+import type {
+  EpochSeconds,
+  GetServiceGraphRequest,
+  GetServiceGraphResult,
+  GetTraceSummariesRequest,
+  GetTraceSummariesResult,
+  TraceSummary,
+} from '../xray/types.ts';
+import { callXRay } from './client.ts';
+import { xrayKeys } from './keys.ts';
+
+/**
+ * What the trace list asks for. `filter` is the expression actually sent: GetTraceSummaries has
+ * no group parameter (xray-api.md §4.1), so callers combine a group's filter with the box's.
+ */
+export interface SummariesParams {
+  range: TimeRange;
+  filter?: string;
+}
+
+/** One page of the list: possibly several API calls (see `MAX_CALLS_PER_PAGE`). */
+export interface SummariesPage {
+  summaries: TraceSummary[];
+  /** TracesProcessedCount summed over the calls behind this page. */
+  processed: number;
+  /** The window, resolved once for the first page and carried to the next ones. */
+  start: EpochSeconds;
+  end: EpochSeconds;
+  nextToken?: string;
+  /** Oldest time this page reached (ApproximateTime), to say how far the scan got. */
+  approximateTime?: EpochSeconds;
+}
+
+export type SummariesPageParam = { token: string; start: EpochSeconds; end: EpochSeconds } | null;
+
+/**
+ * A page may come back empty while NextToken is still set (the server stops after a scan
+ * budget). Keep calling until something matches, the scan ends, or this many calls — the cap
+ * keeps a filter that matches nothing in a huge window from scanning forever.
+ */
+export const MAX_CALLS_PER_PAGE = 10;
+
+export async function getSummariesPage(
+  params: SummariesParams,
+  pageParam: SummariesPageParam,
+  signal?: AbortSignal,
+): Promise<SummariesPage> {
+  const { start, end } = pageParam ?? resolveRange(params.range, Date.now());
+  let token = pageParam?.token;
+  const page: SummariesPage = { summaries: [], processed: 0, start, end };
+  for (let call = 0; call < MAX_CALLS_PER_PAGE; call++) {
+    const req: GetTraceSummariesRequest = { StartTime: start, EndTime: end };
+    if (params.filter) req.FilterExpression = params.filter;
+    if (token) req.NextToken = token;
+    const res = await callXRay<GetTraceSummariesResult>('GetTraceSummaries', req, signal);
+    page.summaries.push(...(res.TraceSummaries ?? []));
+    page.processed += res.TracesProcessedCount ?? 0;
+    if (res.ApproximateTime !== undefined) page.approximateTime = res.ApproximateTime;
+    token = res.NextToken || undefined;
+    if (page.summaries.length > 0 || !token) break;
+  }
+  if (token) page.nextToken = token;
+  return page;
+}
+
+/**
+ * The paged trace list. Keyed by the range itself (a relative range stays relative, so a
+ * refetch looks at "the last hour" again) and the filter that is sent.
+ */
+export const traceSummariesQuery = (params: SummariesParams) =>
+  infiniteQueryOptions({
+    queryKey: xrayKeys.traceSummaries({ range: params.range, filter: params.filter ?? '' }),
+    queryFn: ({ pageParam, signal }) => getSummariesPage(params, pageParam, signal),
+    initialPageParam: null as SummariesPageParam,
+    getNextPageParam: (last): SummariesPageParam =>
+      last.nextToken ? { token: last.nextToken, start: last.start, end: last.end } : null,
+    staleTime: 15_000,
+  });
+
+/**
+ * Names of the services on the map for a window (GetServiceGraph), for the filter box's
+ * completions. Its own key: the map view caches the full graph under `serviceGraph`, and a
+ * different data shape must not share that key.
+ */
+export const serviceNamesQuery = (params: { range: TimeRange; group?: string }) =>
+  queryOptions({
+    queryKey: [...xrayKeys.all, 'service-names', params] as const,
+    queryFn: async ({ signal }) => {
+      const { start, end } = resolveRange(params.range, Date.now());
+      const names = new Set<string>();
+      let token: string | undefined;
+      do {
+        const req: GetServiceGraphRequest = { StartTime: start, EndTime: end };
+        if (params.group) req.GroupName = params.group;
+        if (token) req.NextToken = token;
+        const res = await callXRay<GetServiceGraphResult>('GetServiceGraph', req, signal);
+        for (const s of res.Services ?? [])
+          for (const n of s.Names ?? [s.Name]) if (n) names.add(n);
+        token = res.NextToken || undefined;
+      } while (token);
+      return [...names].sort();
+    },
+    staleTime: 60_000,
+  });
