@@ -156,6 +156,16 @@ describe('createDemoSystem: document shape', () => {
     }
   });
 
+  it('shows a few ms of clock skew on some hosts, never more than 10 ms', () => {
+    const starts = new Map<string, number>();
+    for (const d of docs) for (const e of entities(d)) starts.set(e.id, e.start_time);
+    const leads = completeSegments(docs)
+      .filter((s) => s.parent_id !== undefined && starts.has(s.parent_id))
+      .map((s) => starts.get(s.parent_id!)! - s.start_time);
+    expect(leads.some((lead) => lead > 0)).toBe(true); // callee clock behind its caller
+    expect(Math.max(...leads)).toBeLessThanOrEqual(0.01);
+  });
+
   it('records users, annotations, metadata and the public request on the entry segment', () => {
     const roots = completeSegments(docs, 'shop-api');
     expect(
