@@ -22,22 +22,26 @@ export function binValues(values: Iterable<number>, target = 30): Bin[] {
     if (v > max) max = v;
   }
   if (finite.length === 0) return [];
-  if (min === max) {
-    // One distinct value: a single bar of non-zero width keeps the scale usable.
+  const single = (): Bin[] => {
+    // One distinct value (or a spread too small to divide): a single bar of non-zero width
+    // keeps the scale usable.
     const half = min === 0 ? 0.001 : Math.abs(min) * 0.05;
     return [{ x0: min - half, x1: max + half, count: finite.length }];
-  }
+  };
+  // d3 cannot tick a spread this small (denormals); nobody reads nanosecond bins anyway.
+  if (max - min < 1e-9) return single();
   const ticks = scaleLinear().domain([min, max]).nice(target).ticks(target);
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : max - min;
   const lo = ticks[0]!;
   const n = Math.max(1, Math.ceil((max - lo) / step + 1e-9));
+  if (!(step > 0) || !Number.isFinite(n) || n > 10 * target || lo > min) return single();
   const bins: Bin[] = Array.from({ length: n }, (_, i) => ({
     x0: round(lo + i * step),
     x1: round(lo + (i + 1) * step),
     count: 0,
   }));
   for (const v of finite) {
-    const i = Math.min(n - 1, Math.max(0, Math.floor((v - lo) / step + 1e-9)));
+    const i = Math.min(n - 1, Math.max(0, Math.floor((v - lo) / step + 1e-9) || 0));
     bins[i]!.count++;
   }
   return bins;
