@@ -254,10 +254,12 @@ class Parser {
       this.take();
       key = keyTok.kind === 'string' ? String(keyTok.value) : keyTok.text;
       if (!this.takePunct(']')) return this.failHere("Expected ']' after the annotation key");
+      if (key === '') return this.failAt('Expected an annotation key', keyTok);
     } else {
       key = tok.text.slice('annotation.'.length);
+      // `annotation.` / `annotation.a.` are half-typed, not keys ending in a dot.
+      if (key === '' || key.endsWith('.')) return this.failAt('Expected an annotation key', tok);
     }
-    if (key === '' || key.endsWith('.')) return this.failAt('Expected an annotation key', tok);
     return this.parseComparison({ kind: 'annotation', key }, 'any', tok);
   }
 
