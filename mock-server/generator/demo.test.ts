@@ -156,6 +156,34 @@ describe('createDemoSystem: document shape', () => {
     }
   });
 
+  it('chains exceptions across services: causes resolve inside the trace, wrappers are remote', () => {
+    let chained = 0;
+    for (const list of traces.values()) {
+      const all = list.flatMap((d) => entities(d));
+      const exceptionIds = new Set(
+        all.flatMap((e) =>
+          typeof e.cause === 'object' ? (e.cause.exceptions ?? []).map((x) => x.id) : [],
+        ),
+      );
+      const entityIds = new Set(all.map((e) => e.id));
+      for (const e of all) {
+        if (typeof e.cause !== 'object') continue;
+        if (e.cause.id !== undefined) expect(entityIds.has(e.cause.id)).toBe(true);
+        for (const ex of e.cause.exceptions ?? []) {
+          if (ex.cause === undefined) continue;
+          expect(exceptionIds.has(ex.cause), `${e.name}: ${ex.type}`).toBe(true);
+          chained++;
+        }
+      }
+    }
+    expect(chained).toBeGreaterThan(10);
+    const wrapped = segments(docs, 'checkout').flatMap((s) =>
+      typeof s.cause === 'object' ? (s.cause.exceptions ?? []) : [],
+    );
+    expect(wrapped.length).toBeGreaterThan(0);
+    expect(wrapped.every((x) => x.remote === true && x.cause !== undefined)).toBe(true);
+  });
+
   it('shows a few ms of clock skew on some hosts, never more than 10 ms', () => {
     const starts = new Map<string, number>();
     for (const d of docs) for (const e of entities(d)) starts.set(e.id, e.start_time);

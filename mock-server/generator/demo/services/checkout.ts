@@ -1,6 +1,6 @@
 import { sqsSend } from '../aws-calls.ts';
 import { callService } from '../calls.ts';
-import { downstreamError, exception, nodeFrames } from '../faults.ts';
+import { exception, nodeFrames } from '../faults.ts';
 import type { OpenSegment } from '../hosts.ts';
 import { finishSegment, outbound, startSegment } from '../hosts.ts';
 import { invoke } from '../lambda.ts';
@@ -21,22 +21,25 @@ import { pay } from './payments.ts';
 
 const svc = SERVICES.checkout;
 
+/**
+ * Answers `status` with checkout's own exception. When a downstream reply caused it, the exception
+ * is `remote` and its `cause` points at the downstream exception, so root-cause analysis can walk
+ * from checkout to the service that actually failed.
+ */
 function fail(
   tx: Tx,
   seg: OpenSegment,
   atMs: number,
   status: number,
-  type: string,
-  message: string,
-  line: number,
-  cause?: string,
+  error: { type: string; message: string; line: number; cause?: string | undefined },
 ): Reply {
+  const extra = error.cause ? { remote: true, cause: error.cause } : {};
   const ex = exception(
     tx.rng,
-    type,
-    message,
-    nodeFrames(`checkout@src/routes/checkout.ts:${line}`),
-    cause ? { cause } : {},
+    error.type,
+    error.message,
+    nodeFrames(`checkout@src/routes/checkout.ts:${error.line}`),
+    extra,
   );
   addCause(seg.doc, svc.workingDir, [ex]);
   const endMs = atMs + tx.rng.int(1, 3);
@@ -69,33 +72,43 @@ export const checkout: Handler = (tx, inbound) => {
   };
   let t = inbound.startMs + tx.rng.int(1, 3);
 
-  const cart = block(
-    seg.doc,
-    tx.rng,
-    'load-cart',
-    t,
-    (sub, at) => callService(tx, sub, at, 'cart', 'GET', `/cart/${cartId}`, getCart, from).endMs,
-  );
-  t = cart.endMs;
-  const cartStatus = cart.sub.subsegments?.[0]?.http?.response?.status ?? 200;
-  if (cartStatus >= 400) {
-    return fail(tx, seg, t, 503, 'CartUnavailableError', `cart service answered ${cartStatus}`, 48);
+  /** One step of the chain: a named subsegment wrapping the call to another service. */
+  const step = (
+    name: string,
+    target: string,
+    method: string,
+    path: string,
+    handler: Handler,
+  ): Reply => {
+    let reply: Reply = { endMs: t, status: 200, bytes: 0 };
+    t = block(seg.doc, tx.rng, name, t, (sub, at) => {
+      const call = callService(tx, sub, at, target, method, path, handler, from);
+      reply = call.reply;
+      return call.endMs;
+    }).endMs;
+    return reply;
+  };
+
+  const cart = step('load-cart', 'cart', 'GET', `/cart/${cartId}`, getCart);
+  if (cart.status >= 400) {
+    const message = `cart service answered ${cart.status}`;
+    return fail(tx, seg, t, 503, {
+      type: 'CartUnavailableError',
+      message,
+      line: 48,
+      cause: cart.exceptionId,
+    });
   }
 
-  let stockStatus = 201;
-  let stockEx: string | undefined;
-  t = block(seg.doc, tx.rng, 'reserve-stock', t, (sub, at) => {
-    const call = callService(tx, sub, at, 'inventory', 'POST', '/reservations', reserve, from);
-    stockStatus = call.reply.status;
-    stockEx = call.reply.exceptionId;
-    return call.endMs;
-  }).endMs;
-  if (stockStatus >= 500) {
-    const ex = downstreamError(tx.rng, 'node', 'inventory', stockStatus, stockEx);
-    addCause(seg.doc, svc.workingDir, [ex]);
-    const endMs = t + tx.rng.int(1, 3);
-    finishSegment(tx, seg, endMs, 502, 88);
-    return { endMs, status: 502, bytes: 88, exceptionId: ex.id };
+  const stock = step('reserve-stock', 'inventory', 'POST', '/reservations', reserve);
+  if (stock.status >= 500) {
+    const message = `inventory answered ${stock.status}`;
+    return fail(tx, seg, t, 502, {
+      type: 'ReservationFailedError',
+      message,
+      line: 63,
+      cause: stock.exceptionId,
+    });
   }
 
   const fraud = invoke(tx, seg.doc, t + tx.rng.int(0, 1), LAMBDAS.fraudCheck, fraudCheck(tx));
@@ -103,54 +116,34 @@ export const checkout: Handler = (tx, inbound) => {
   // Fail open: an erroring fraud check must not block sales; the order is flagged for review.
   if (fraud.run.error) seg.doc.annotations = { ...seg.doc.annotations, manual_review: true };
 
-  let payReply: Reply = { endMs: t, status: 201, bytes: 0 };
-  t = block(seg.doc, tx.rng, 'charge', t, (sub, at) => {
-    const call = callService(tx, sub, at, 'payments', 'POST', '/payments', pay, from);
-    payReply = call.reply;
-    return call.endMs;
-  }).endMs;
-  if (payReply.status === 402) {
-    return fail(
-      tx,
-      seg,
-      t,
-      402,
-      'PaymentDeclinedError',
-      'payment declined',
-      97,
-      payReply.exceptionId,
-    );
+  const payment = step('charge', 'payments', 'POST', '/payments', pay);
+  if (payment.status === 402) {
+    return fail(tx, seg, t, 402, {
+      type: 'PaymentDeclinedError',
+      message: 'payment declined',
+      line: 97,
+      cause: payment.exceptionId,
+    });
   }
-  if (payReply.status >= 500) {
-    return fail(
-      tx,
-      seg,
-      t,
-      502,
-      'PaymentFailedError',
-      `payments answered ${payReply.status}`,
-      101,
-      payReply.exceptionId,
-    );
+  if (payment.status >= 500) {
+    const message = `payments answered ${payment.status}`;
+    return fail(tx, seg, t, 502, {
+      type: 'PaymentFailedError',
+      message,
+      line: 101,
+      cause: payment.exceptionId,
+    });
   }
 
-  let orderReply: Reply = { endMs: t, status: 201, bytes: 0 };
-  t = block(seg.doc, tx.rng, 'persist-order', t, (sub, at) => {
-    const call = callService(tx, sub, at, 'legacy-orders', 'POST', '/orders', createOrder, from);
-    orderReply = call.reply;
-    return call.endMs;
-  }).endMs;
-  if (orderReply.status >= 500) {
-    return fail(
-      tx,
-      seg,
-      t,
-      500,
-      'OrderPersistError',
-      'could not store the order',
-      118,
-      orderReply.exceptionId,
-    );
+  const order = step('persist-order', 'legacy-orders', 'POST', '/orders', createOrder);
+  if (order.status >= 500) {
+    const message = 'could not store the order';
+    return fail(tx, seg, t, 500, {
+      type: 'OrderPersistError',
+      message,
+      line: 118,
+      cause: order.exceptionId,
+    });
   }
 
   t = sqsSend(tx, seg.doc, t + tx.rng.int(0, 1), QUEUES.orderEvents).endMs;

@@ -106,9 +106,7 @@ export const pay: Handler = (tx, inbound) => {
       'PaymentDeclinedError',
       'card declined by issuer',
       nodeFrames('pay@src/routes/payments.ts:98'),
-      {
-        cause: result.exceptionId,
-      },
+      { remote: true, cause: result.exceptionId },
     );
     addCause(seg.doc, svc.workingDir, [ex]);
     const endMs = t + tx.rng.int(1, 2);
