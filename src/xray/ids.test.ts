@@ -39,18 +39,31 @@ describe('traceIdEpoch', () => {
 
 describe('normalizeTraceId', () => {
   it('lower-cases the X-Ray form and trims', () => {
-    expect(normalizeTraceId('  1-665A6480-75ED1FAA09214D2E66193645\n')).toBe('1-665a6480-75ed1faa09214d2e66193645');
-  });
-  it('converts a 32-hex W3C id', () => {
-    expect(normalizeTraceId('4efaaf4d1e8720b39541901950019ee5')).toBe('1-4efaaf4d-1e8720b39541901950019ee5');
-  });
-  it('reads Root= from a tracing header', () => {
-    expect(normalizeTraceId('Root=1-665a6480-75ed1faa09214d2e66193645;Parent=5b79c484be4cad27;Sampled=1')).toBe(
+    expect(normalizeTraceId('  1-665A6480-75ED1FAA09214D2E66193645\n')).toBe(
       '1-665a6480-75ed1faa09214d2e66193645',
     );
   });
+  it('converts a 32-hex W3C id', () => {
+    expect(normalizeTraceId('4efaaf4d1e8720b39541901950019ee5')).toBe(
+      '1-4efaaf4d-1e8720b39541901950019ee5',
+    );
+  });
+  it('reads Root= from a tracing header', () => {
+    expect(
+      normalizeTraceId(
+        'Root=1-665a6480-75ed1faa09214d2e66193645;Parent=5b79c484be4cad27;Sampled=1',
+      ),
+    ).toBe('1-665a6480-75ed1faa09214d2e66193645');
+  });
   it('returns undefined for junk', () => {
-    for (const junk of ['', 'hello', '1-665a6480', '4efaaf4d1e8720b39541901950019ee', 'Root=abc;Parent=x', '1-665a6480-75ed1faa09214d2e66193645x']) {
+    for (const junk of [
+      '',
+      'hello',
+      '1-665a6480',
+      '4efaaf4d1e8720b39541901950019ee',
+      'Root=abc;Parent=x',
+      '1-665a6480-75ed1faa09214d2e66193645x',
+    ]) {
       expect(normalizeTraceId(junk)).toBeUndefined();
     }
   });

@@ -24,12 +24,19 @@ describe('validateSegmentDocument: accepts', () => {
     expect(validate({ ...open, in_progress: true }).ok).toBe(true);
   });
   it('exponent notation for times', () => {
-    expect(validateSegmentDocument(
-      `{"name":"a","id":"0123456789abcdef","trace_id":"${TRACE}","start_time":1.480615200010E9,"end_time":1.4806152001E9}`,
-    ).ok).toBe(true);
+    expect(
+      validateSegmentDocument(
+        `{"name":"a","id":"0123456789abcdef","trace_id":"${TRACE}","start_time":1.480615200010E9,"end_time":1.4806152001E9}`,
+      ).ok,
+    ).toBe(true);
   });
   it('a top-level array of independent subsegments, each kept with unknown keys', () => {
-    const sub = { ...base, type: 'subsegment', parent_id: 'fedcba9876543210', weird_key: { x: [1] } };
+    const sub = {
+      ...base,
+      type: 'subsegment',
+      parent_id: 'fedcba9876543210',
+      weird_key: { x: [1] },
+    };
     const r = validate([sub, { ...sub, id: '1111111111111111' }]);
     expect(r.ok && r.docs.length).toBe(2);
     expect(r.ok && (r.docs[0] as unknown as { weird_key: unknown }).weird_key).toEqual({ x: [1] });
@@ -39,7 +46,9 @@ describe('validateSegmentDocument: accepts', () => {
     expect(validate({ ...base, cause: { id: 'f093a751a7c10e75', exceptions: [] } }).ok).toBe(true);
   });
   it('stack frames with a null line (Node SDK)', () => {
-    const cause = { exceptions: [{ id: 'f093a751a7c10e75', stack: [{ path: 'node', line: null }] }] };
+    const cause = {
+      exceptions: [{ id: 'f093a751a7c10e75', stack: [{ path: 'node', line: null }] }],
+    };
     expect(validate({ ...base, cause }).ok).toBe(true);
   });
 });
@@ -97,8 +106,12 @@ describe('validateSegmentDocument: rejects', () => {
   });
   it('wrongly typed optional fields', () => {
     expect(errorOf({ ...base, fault: 'yes' }).message).toContain('`fault`');
-    expect(errorOf({ ...base, http: { response: { status: '500' } } }).message).toContain('`http.response.status`');
-    expect(errorOf({ ...base, annotations: { a: { nested: 1 } } }).message).toContain('`annotations.a`');
+    expect(errorOf({ ...base, http: { response: { status: '500' } } }).message).toContain(
+      '`http.response.status`',
+    );
+    expect(errorOf({ ...base, annotations: { a: { nested: 1 } } }).message).toContain(
+      '`annotations.a`',
+    );
     expect(errorOf({ ...base, cause: 5 }).message).toContain('`cause`');
     expect(errorOf({ ...base, aws: [] }).message).toContain('`aws`');
     expect(errorOf({ ...base, precursor_ids: ['x'] }).message).toContain('`precursor_ids`');
@@ -107,7 +120,9 @@ describe('validateSegmentDocument: rejects', () => {
     const sub = { name: 's', id: '1111111111111111', start_time: 1, end_time: 2 };
     const { start_time: _, ...noStart } = sub;
     const doc = { ...base, subsegments: [sub, { ...sub, subsegments: [noStart] }] };
-    expect(errorOf(doc).message).toBe('missing required field `subsegments[1].subsegments[0].start_time`');
+    expect(errorOf(doc).message).toBe(
+      'missing required field `subsegments[1].subsegments[0].start_time`',
+    );
     expect(errorOf({ ...base, subsegments: {} }).message).toContain('`subsegments`');
   });
   it('deep nesting (iteratively, without blowing the stack)', () => {
@@ -130,7 +145,10 @@ describe('64 kB limit', () => {
   it('accepts exactly 64 kB and rejects one byte more, counting UTF-8 bytes', () => {
     const pad = (n: number) => {
       const doc = JSON.stringify({ ...base, metadata: { default: { pad: '' } } });
-      return JSON.stringify({ ...base, metadata: { default: { pad: 'x'.repeat(n - doc.length) } } });
+      return JSON.stringify({
+        ...base,
+        metadata: { default: { pad: 'x'.repeat(n - doc.length) } },
+      });
     };
     expect(pad(MAX_DOCUMENT_BYTES).length).toBe(MAX_DOCUMENT_BYTES);
     expect(validateSegmentDocument(pad(MAX_DOCUMENT_BYTES)).ok).toBe(true);

@@ -71,13 +71,14 @@ const EXP_OFFSET = 40;
 export function binKey(seconds: number): number {
   if (!(seconds > 0) || !Number.isFinite(seconds)) return 0;
   let e = Math.floor(Math.log10(seconds));
-  let m = Math.round(seconds / 10 ** (e - 1));
+  // The relative nudge makes halves like 0.285 (28.4999… after division) round up, as written.
+  let m = Math.round((seconds / 10 ** (e - 1)) * (1 + 1e-12));
   if (m >= 100) {
     m = 10;
     e += 1;
   } else if (m < 10) {
     // log10 rounding just below a power of ten.
-    m = Math.round(seconds / 10 ** (e - 2));
+    m = Math.round((seconds / 10 ** (e - 2)) * (1 + 1e-12));
     e -= 1;
   }
   return (e + EXP_OFFSET) * 100 + m;
