@@ -1,6 +1,6 @@
 import type { Group, IngestDoc, UnprocessedTraceSegment } from '../src/xray/types.ts';
 import { parseDocuments } from './ingest/put-segments.ts';
-import { GraphBuckets } from './store/graph-buckets.ts';
+import { ALL_TRACES, GraphBuckets, type GraphScope } from './store/graph-buckets.ts';
 import { GroupStore } from './store/group-store.ts';
 import { DataDir } from './store/persistence.ts';
 import { SamplingStore } from './store/sampling-store.ts';
@@ -44,7 +44,10 @@ export class Backend {
 
   constructor(private readonly opts: BackendOptions) {
     this.traces = new TraceStore({ warn: opts.log });
-    this.graphs = new GraphBuckets(this.traces);
+    this.graphs = new GraphBuckets(this.traces, () => [
+      ALL_TRACES,
+      ...this.groups.list().map((g) => this.graphScope(g)),
+    ]);
     let replayed = 0;
     this.data = DataDir.open(
       opts.dataDir,
@@ -125,8 +128,16 @@ export class Backend {
     this.opts.log(`store: compacted the log from ${before} to ${this.data.logBytes} bytes`);
   }
 
-  groupList(): Group[] {
-    return this.groups.list();
+  /**
+   * The traces a group's graph covers, keyed by its filter so that a changed filter gets fresh
+   * aggregates. A filter that refers to other groups is keyed by every group's version too.
+   */
+  graphScope(group: Group): GraphScope {
+    const predicate = this.groups.predicate(group);
+    if (!predicate) return ALL_TRACES;
+    const filter = group.FilterExpression ?? '';
+    const dep = /group\./i.test(filter) ? `#${this.groups.version}` : '';
+    return { key: `g:${group.GroupName}\u0000${filter}${dep}`, predicate };
   }
 
   close(): void {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Backend } from './backend.ts';
-import { type DemoRunner, type DemoSystem, startDemo } from './demo-runner.ts';
+import { type DemoRunner, startDemo } from './demo-runner.ts';
+import { createDemoSystem, type DemoSystem } from './generator/demo.ts';
 import { buildApp } from './http/app.ts';
 import type { RouteContext } from './http/context.ts';
 import { startUdp, type UdpListener } from './ingest/udp.ts';
-import { ALL_TRACES } from './store/graph-buckets.ts';
 
 export interface ServerOptions {
   /** Interface to bind; loopback unless told otherwise. */
@@ -17,10 +17,12 @@ export interface ServerOptions {
   demo?: boolean;
   seed?: number;
   /** A demo system to run instead of the bundled generator (tests). */
-  demoSystem?: DemoSystem;
+  demoSystem?: Pick<DemoSystem, 'generate' | 'groups'>;
   staticDir?: string;
   allowOrigins?: string[];
   frameAncestors?: string;
+  /** How long ingested traces are kept, hours. Default 720 (30 days, like X-Ray). */
+  retentionHours?: number;
   /** Longest GetTraceSummaries window, hours (0 = unlimited). Default 24. */
   maxQueryHours?: number;
   log?: (msg: string) => void;
@@ -44,7 +46,11 @@ export interface RunningServer {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const host = opts.host ?? '127.0.0.1';
-  const backend = new Backend({ dataDir: opts.dataDir, log });
+  const backend = new Backend({
+    dataDir: opts.dataDir,
+    log,
+    ...(opts.retentionHours !== undefined ? { retentionHours: opts.retentionHours } : {}),
+  });
   const ctx: RouteContext = { backend, maxQueryHours: opts.maxQueryHours ?? 24, log };
   const security = {
     allowOrigins: opts.allowOrigins ?? [],
@@ -86,11 +92,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
     let demo: DemoRunner | undefined;
     if (opts.demo) {
-      const system = opts.demoSystem ?? (await loadGenerator(opts.seed ?? 1, log));
-      if (system) {
-        demo = startDemo(backend, system, log);
-        closers.push(() => demo?.stop());
-      }
+      demo = startDemo(backend, opts.demoSystem ?? createDemoSystem({ seed: opts.seed ?? 1 }), log);
+      closers.push(() => demo?.stop());
     }
 
     const maintenance = setInterval(() => backend.maintain(), 60_000);
@@ -98,8 +101,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // Keep the last 6 hours of per-minute graphs fresh while idle, so map queries only merge.
     const warmer = setInterval(() => {
       const now = Math.floor(Date.now() / 60_000);
-      backend.graphs.warm(now - 360, now + 1, ALL_TRACES, 25);
-    }, 1000);
+      backend.graphs.warm(now - 360, now + 1, 100);
+    }, 500);
     warmer.unref();
     closers.push(() => {
       clearInterval(maintenance);
@@ -141,22 +144,4 @@ async function tryUdp(
 function addressPort(app: FastifyInstance): number {
   const addr = app.server.address();
   return typeof addr === 'object' && addr ? addr.port : 0;
-}
-
-/**
- * TEMPORARY: the generator lands separately (mock-server/generator). Until it does, the import is
- * dynamic so the server builds without it; switch to a static import then.
- */
-async function loadGenerator(
-  seed: number,
-  log: (m: string) => void,
-): Promise<DemoSystem | undefined> {
-  const spec = './generator/index.ts';
-  try {
-    const mod = (await import(spec)) as { createDemoSystem?: (o: { seed: number }) => DemoSystem };
-    if (mod.createDemoSystem) return mod.createDemoSystem({ seed });
-  } catch (e) {
-    log(`demo: generator not available (${(e as Error).message}); running without demo data`);
-  }
-  return undefined;
 }

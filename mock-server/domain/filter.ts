@@ -1,73 +1,67 @@
 /**
- * TEMPORARY ADAPTER — replace the bodies with calls into src/xray/filter/index.ts
- * (parseFilter / compileFilter / describeFilterError / parseEntitySelector) once it lands; the
- * exported signatures below are what the server uses and stay.
- * Meanwhile it understands only conjunctions of the bare boolean keywords, so ingest and the
- * group routes can be exercised; anything else is reported as not yet supported.
+ * The shared filter language (src/xray/filter) as the server uses it: parse + compile to a
+ * predicate, or one X-Ray-style message that says where the problem is.
  */
+import {
+  compileFilter,
+  describeFilterError,
+  type FilterNode,
+  matchesServiceSelector,
+  parseEntitySelector,
+  parseFilter,
+} from '../../src/xray/filter/index.ts';
 import type { EntitySelector } from '../../src/xray/service-graph/time-series.ts';
 import type { TraceFacts } from '../../src/xray/trace/facts.ts';
-import type { ServiceId } from '../../src/xray/types.ts';
 
 export type TracePredicate = (facts: TraceFacts) => boolean;
+/** A group's parsed filter for `group.name`/`group.arn` terms: null = no filter, undefined = no group. */
+export type GroupResolver = (ref: { name?: string; arn?: string }) => FilterNode | null | undefined;
+
+export type ParsedFilter = { ok: true; ast: FilterNode | null } | { ok: false; message: string };
 export type CompiledFilter =
   | { ok: true; predicate: TracePredicate }
   | { ok: false; message: string };
-/** Looks up a group's filter text for `group.name = "…"` terms. */
-export type GroupResolver = (nameOrArn: string) => string | undefined;
 
-const FLAGS: Record<string, (f: TraceFacts) => boolean> = {
-  ok: (f) => !f.summary.HasError && !f.summary.HasFault && !f.summary.HasThrottle,
-  error: (f) => f.summary.HasError === true,
-  fault: (f) => f.summary.HasFault === true,
-  throttle: (f) => f.summary.HasThrottle === true,
-  partial: (f) => f.summary.IsPartial === true,
-};
+export function parse(text: string): ParsedFilter {
+  const parsed = parseFilter(text);
+  return parsed.ok ? parsed : { ok: false, message: describeFilterError(text, parsed.errors) };
+}
 
-/** Parses and compiles a filter expression; the message names the position of a problem. */
-export function compileFilterText(text: string, _resolveGroup: GroupResolver): CompiledFilter {
-  const terms: TracePredicate[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[0].toLowerCase();
-    if (word === 'and') continue;
-    const neg = word.startsWith('!');
-    const test = FLAGS[neg ? word.slice(1) : word];
-    if (!test) {
-      return {
-        ok: false,
-        message: `Invalid filter expression at position ${m.index + 1}: unexpected "${m[0]}"`,
-      };
-    }
-    terms.push(neg ? (f) => !test(f) : test);
-  }
-  return { ok: true, predicate: (f) => terms.every((t) => t(f)) };
+/** Parses and compiles a filter expression. */
+export function compile(text: string, resolveGroup: GroupResolver): CompiledFilter {
+  const parsed = parse(text);
+  if (!parsed.ok) return parsed;
+  return { ok: true, predicate: compileFilter(parsed.ast, { resolveGroup }) };
 }
 
 export type ParsedSelector =
   | { ok: true; selector: EntitySelector }
   | { ok: false; message: string };
 
-const byName = (name: string, type?: string) => (id: ServiceId) =>
-  (id.Name === name || (id.Names ?? []).includes(name)) && (type === undefined || id.Type === type);
-
-/** Parses an EntitySelectorExpression (`service("a")`, `edge("a","b")`, `id(name: "a", type: "t")`). */
+/** Parses an EntitySelectorExpression into the predicates the time-series builder takes. */
 export function parseSelector(text: string): ParsedSelector {
-  const svc = /^\s*service\(\s*"([^"]*)"\s*\)\s*$/i.exec(text);
-  if (svc) return { ok: true, selector: { kind: 'service', match: byName(svc[1] ?? '') } };
-  const id =
-    /^\s*(?:service\(\s*)?id\(\s*name\s*:\s*"([^"]*)"\s*(?:,\s*type\s*:\s*"([^"]*)"\s*)?\)\s*\)?\s*$/i.exec(
-      text,
-    );
-  if (id) return { ok: true, selector: { kind: 'service', match: byName(id[1] ?? '', id[2]) } };
-  const edge = /^\s*edge\(\s*"([^"]*)"\s*,\s*"([^"]*)"\s*\)\s*$/i.exec(text);
-  if (edge)
+  const parsed = parseEntitySelector(text);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      message: describeFilterError(text, parsed.errors).replace(
+        'filter expression',
+        'entity selector expression',
+      ),
+    };
+  }
+  const s = parsed.selector;
+  if (s.kind === 'service')
     return {
       ok: true,
-      selector: { kind: 'edge', from: byName(edge[1] ?? ''), to: byName(edge[2] ?? '') },
+      selector: { kind: 'service', match: (id) => matchesServiceSelector(s.service, id) },
     };
   return {
-    ok: false,
-    message: `Invalid entity selector expression at position 1: "${text.slice(0, 80)}"`,
+    ok: true,
+    selector: {
+      kind: 'edge',
+      from: (id) => matchesServiceSelector(s.source, id),
+      to: (id) => matchesServiceSelector(s.destination, id),
+    },
   };
 }

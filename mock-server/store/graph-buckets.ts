@@ -16,10 +16,10 @@ export interface GraphScope {
 
 export const ALL_TRACES: GraphScope = { key: '*' };
 
-interface Cached {
+/** One minute: the store version it was built at and one aggregate per scope. */
+interface Minute {
   version: number;
-  bucket: GraphBucket;
-  lastUsed: number;
+  byScope: Map<string, GraphBucket>;
 }
 
 const EMPTY = new GraphBucket();
@@ -29,14 +29,16 @@ const EMPTY = new GraphBucket();
  * A query merges the minutes of its window — whole minutes: the answer's StartTime/EndTime say
  * which window was used. A minute is rebuilt only when a trace keyed in it changed
  * (TraceStore.minuteVersion), so a 6-hour map over settled data merges 360 small aggregates.
- * Rebuilding, rather than remove-old/add-new per trace, needs no old facts kept around.
+ *
+ * Deriving a trace's facts is the expensive step, so a rebuild derives each trace once and feeds
+ * every known scope (all traces + each group) in the same pass; `scopes` says which are known.
  */
 export class GraphBuckets {
-  private readonly cache = new Map<string, Cached>();
+  private readonly minutes = new Map<number, Minute>();
 
   constructor(
     private readonly store: TraceStore,
-    private readonly maxBuckets = 100_000,
+    private readonly scopes: () => GraphScope[] = () => [ALL_TRACES],
   ) {}
 
   /** The service graph of every whole minute overlapping [start, end). */
@@ -66,8 +68,9 @@ export class GraphBuckets {
   ): TimeSeriesServiceStatistics[] {
     const first = Math.floor(start / period) * period;
     const buckets = [];
-    for (let m = first / 60; m < Math.ceil(end / 60); m++)
+    for (let m = first / 60; m < Math.ceil(end / 60); m++) {
       buckets.push({ start: m * 60, bucket: this.minute(m, scope) });
+    }
     return timeSeriesStatistics(buckets, selector, {
       start: first,
       end: Math.max(end, first + period),
@@ -77,47 +80,58 @@ export class GraphBuckets {
 
   /** One minute's aggregate for a scope, rebuilt if any trace in it changed since last time. */
   minute(m: number, scope: GraphScope): GraphBucket {
-    const key = `${scope.key}|${m}`;
     const version = this.store.minuteVersion(m);
-    const hit = this.cache.get(key);
-    if (hit && hit.version === version) {
-      hit.lastUsed = Date.now();
-      return hit.bucket;
-    }
-    if (version === 0) return EMPTY; // nothing ever stored in this minute
-    const bucket = new GraphBucket();
-    for (const rec of this.store.range(m * 60, m * 60 + 59)) {
-      const f = this.store.factsOf(rec);
-      if (f && (!scope.predicate || scope.predicate(f))) bucket.add(f);
-    }
-    this.cache.set(key, { version, bucket, lastUsed: Date.now() });
-    if (this.cache.size > this.maxBuckets) this.evictColdest();
-    return bucket;
+    if (version === 0) return EMPTY; // nothing was ever stored in this minute
+    const entry = this.minutes.get(m);
+    const hit = entry?.version === version ? entry.byScope.get(scope.key) : undefined;
+    return hit ?? this.build(m, version, scope);
   }
 
-  /** True if this minute's aggregate for the scope is current. */
-  isFresh(m: number, scope: GraphScope): boolean {
+  /** True if this minute's aggregates are current for every known scope. */
+  isFresh(m: number): boolean {
     const version = this.store.minuteVersion(m);
-    return version === 0 || this.cache.get(`${scope.key}|${m}`)?.version === version;
+    if (version === 0) return true;
+    const entry = this.minutes.get(m);
+    return entry?.version === version && this.scopes().every((s) => entry.byScope.has(s.key));
   }
 
   /**
    * Rebuilds stale minutes of [fromMinute, toMinute), newest first, for at most `budgetMs`, so
    * queries find settled minutes ready. Returns how many minutes are still stale.
    */
-  warm(fromMinute: number, toMinute: number, scope: GraphScope, budgetMs: number): number {
+  warm(fromMinute: number, toMinute: number, budgetMs: number): number {
     const until = performance.now() + budgetMs;
     let stale = 0;
     for (let m = toMinute - 1; m >= fromMinute; m--) {
-      if (this.isFresh(m, scope)) continue;
-      if (performance.now() < until) this.minute(m, scope);
+      if (this.isFresh(m)) continue;
+      if (performance.now() < until) this.build(m, this.store.minuteVersion(m), ALL_TRACES);
       else stale++;
     }
     return stale;
   }
 
-  private evictColdest(): void {
-    const entries = [...this.cache.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed);
-    for (const [key] of entries.slice(0, Math.ceil(entries.length / 10))) this.cache.delete(key);
+  /** Forgets minutes before `minute` (their traces were evicted). */
+  dropBefore(minute: number): void {
+    for (const m of this.minutes.keys()) if (m < minute) this.minutes.delete(m);
+  }
+
+  private build(m: number, version: number, wanted: GraphScope): GraphBucket {
+    let entry = this.minutes.get(m);
+    if (!entry || entry.version !== version) {
+      entry = { version, byScope: new Map() };
+      this.minutes.set(m, entry);
+    }
+    const missing = new Map<string, GraphScope>();
+    for (const s of [wanted, ...this.scopes()])
+      if (!entry.byScope.has(s.key)) missing.set(s.key, s);
+    const fresh = [...missing.values()].map((scope) => ({ scope, bucket: new GraphBucket() }));
+    for (const rec of this.store.range(m * 60, m * 60 + 59)) {
+      const f = this.store.factsOf(rec);
+      if (!f) continue;
+      for (const { scope, bucket } of fresh)
+        if (!scope.predicate || scope.predicate(f)) bucket.add(f);
+    }
+    for (const { scope, bucket } of fresh) entry.byScope.set(scope.key, bucket);
+    return entry.byScope.get(wanted.key) as GraphBucket;
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { FilterNode } from '../../src/xray/filter/index.ts';
 import type { Group, InsightsConfiguration } from '../../src/xray/types.ts';
-import { compileFilterText, type TracePredicate } from '../domain/filter.ts';
+import { compile, parse, type TracePredicate } from '../domain/filter.ts';
 
 export const ACCOUNT = '000000000000';
 export const REGION = 'us-east-1';
@@ -125,10 +126,17 @@ export class GroupStore {
     return this.predicates.get(group.GroupName as string);
   }
 
-  /** Filter text of a group, for `group.name = "…"` / `group.arn = "…"` terms. */
-  filterOf = (nameOrArn: string): string | undefined => {
-    const g = this.byName(nameOrArn) ?? this.byArn(nameOrArn);
-    return g?.FilterExpression ?? (g ? '' : undefined);
+  /** A group's parsed filter for `group.name`/`group.arn` terms (null: no filter; undefined: no group). */
+  resolve = (ref: { name?: string; arn?: string }): FilterNode | null | undefined => {
+    const g =
+      ref.name !== undefined
+        ? this.byName(ref.name)
+        : ref.arn !== undefined
+          ? this.byArn(ref.arn)
+          : undefined;
+    if (!g) return undefined;
+    const parsed = parse(g.FilterExpression ?? '');
+    return parsed.ok ? parsed.ast : undefined;
   };
 
   private byName(name: string): Group | undefined {
@@ -149,7 +157,7 @@ export class GroupStore {
       this.predicates.delete(name);
       return undefined;
     }
-    const compiled = compileFilterText(text, this.filterOf);
+    const compiled = compile(text, this.resolve);
     if (!compiled.ok) return compiled.message;
     this.predicates.set(name, compiled.predicate);
     return undefined;
@@ -157,6 +165,8 @@ export class GroupStore {
 
   private changed(): void {
     this.version++;
+    // `group.name = …` terms are resolved at compile time: recompile so they see the change.
+    for (const g of this.groups.values()) this.compile(g);
     this.onChange([...this.groups.values()]);
   }
 }

@@ -24,12 +24,7 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
       ...(GroupARN ? { GroupARN } : {}),
     });
     if (!found.ok) throw invalid(found.message);
-    const predicate = backend.groups.predicate(found.group);
-    if (!predicate) return ALL_TRACES;
-    const filter = found.group.FilterExpression ?? '';
-    // A filter that refers to other groups must be recomputed when any group changes.
-    const dep = /group\./i.test(filter) ? `#${backend.groups.version}` : '';
-    return { key: `g:${found.group.GroupName}\u0000${filter}${dep}`, predicate };
+    return backend.graphScope(found.group);
   };
 
   operation(app, 'GetServiceGraph', (body) => {

@@ -7,7 +7,7 @@ import type {
   GetTraceSummariesResult,
   Trace,
 } from '../../../src/xray/types.ts';
-import { compileFilterText } from '../../domain/filter.ts';
+import { compile, type GroupResolver } from '../../domain/filter.ts';
 import { querySummaries, type TimeRangeType } from '../../store/query-summaries.ts';
 import { MAX_DOCS_PER_TRACE } from '../../store/trace-record.ts';
 import { operation, type RouteContext } from '../context.ts';
@@ -33,7 +33,7 @@ export function traceRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const sampleRate = readSampling(body);
     const filter = optString(body, 'FilterExpression') ?? '';
     let predicate: ReturnType<typeof compileOrThrow> | undefined;
-    if (filter.trim() !== '') predicate = compileOrThrow(filter, backend.groups.filterOf);
+    if (filter.trim() !== '') predicate = compileOrThrow(filter, backend.groups.resolve);
     const fingerprint = JSON.stringify([start, end, rangeType, filter, sampleRate]);
     const cursor = decodeToken(optString(body, 'NextToken'), fingerprint);
     const page = querySummaries(backend.traces, {
@@ -115,8 +115,8 @@ function readSampling(body: Body): number | undefined {
   return (strategy && optNumber(strategy, 'Value', 0, 1)) ?? 0.1;
 }
 
-function compileOrThrow(text: string, resolve: (name: string) => string | undefined) {
-  const compiled = compileFilterText(text, resolve);
+function compileOrThrow(text: string, resolve: GroupResolver) {
+  const compiled = compile(text, resolve);
   if (!compiled.ok) throw invalid(compiled.message);
   return compiled.predicate;
 }
