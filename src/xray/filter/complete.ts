@@ -1,287 +1,256 @@
-import type { Literal } from './ast.ts';
 import {
+  ALL_OPERATORS,
   COMPLEX_KEYWORDS,
   type FilterScope,
   KEYWORDS,
-  keywordInfo,
   OPERATORS_BY_TYPE,
-  type ValueType,
 } from './keywords.ts';
-import { lexFilter, type Token } from './lexer.ts';
+import { lex, type Token } from './lexer.ts';
+import { expectationsAt } from './parser.ts';
 import { quote } from './print.ts';
+import type { Expectation } from './token-stream.ts';
 
-/**
- * Completions for the filter box at a caret position. Reads only the tokens before the caret to
- * decide what may come next (a keyword valid in the current braces, an operator for the
- * keyword's type, a value, a service name inside `service(`/`edge(`/`id(name:`, AND/OR), then
- * keeps the items that continue what is being typed. Never throws; cheap enough per keystroke.
- */
 export interface CompletionItem {
   label: string;
-  /** Replaces the text between `from` and `to`. */
+  /** Text that replaces [from, to). */
   insert: string;
   kind: string;
   detail?: string;
 }
+
 export interface CompletionResult {
   from: number;
   to: number;
   items: CompletionItem[];
 }
-/** Names seen in the current data, offered where they fit. */
-export interface CompletionSources {
+
+/** Data the console knows and the grammar doesn't: offered where a value fits. */
+export interface CompletionContext {
   services?: readonly string[];
   annotationKeys?: readonly string[];
-  annotationValues?: Readonly<Record<string, readonly Literal[]>>;
-  /** Whole expressions used recently, offered while the box is blank. */
+  /** Values seen per annotation key; numbers and booleans are inserted unquoted. */
+  annotationValues?: Readonly<Record<string, readonly (string | number | boolean)[]>>;
+  /** Recent expressions, offered when the box is empty. */
   recent?: readonly string[];
+  /** Group names, offered after `group.name =` (an addition to the agreed shape; optional). */
+  groups?: readonly string[];
 }
 
-const MAX_ITEMS = 50;
-const WORD_OPERATORS = new Set(['CONTAINS', 'BEGINSWITH', 'ENDSWITH']);
+const COMMON_TYPES = [
+  'AWS::EC2::Instance',
+  'AWS::ECS::Container',
+  'AWS::ElasticBeanstalk::Environment',
+  'AWS::Lambda',
+  'AWS::Lambda::Function',
+  'AWS::DynamoDB',
+  'AWS::DynamoDB::Table',
+  'AWS::S3',
+  'AWS::SNS',
+  'AWS::SQS',
+  'AWS::ApiGateway::Stage',
+  'remote',
+];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
 
-type Expect =
-  | { kind: 'term' }
-  | { kind: 'selector' }
-  | { kind: 'id-key' }
-  | { kind: 'id-value'; key: string }
-  | { kind: 'operator'; type: ValueType | 'any' }
-  | { kind: 'value'; keyword: string; type: ValueType | 'any' }
-  | { kind: 'after-term'; braces: boolean }
-  | { kind: 'none' };
+/** Tokens the person may still be typing when the cursor touches their end. */
+const PARTIAL_KINDS = new Set<Token['kind']>(['word', 'string', 'number', 'op', 'error']);
 
+/**
+ * Completions valid at `cursor`. The text before the token being typed is run through the real
+ * parser, which records what it would accept where that text ends (see `expectationsAt`), so
+ * suggestions follow the grammar exactly: keywords of the current scope, operators for the
+ * keyword's type, values, connectives after a complete term, closing brackets. `[from, to)` is
+ * the token under the cursor (the whole of it, so completing mid-word replaces the word).
+ * Never throws; returns no items where nothing sensible fits (e.g. after a syntax error).
+ */
 export function complete(
   text: string,
   cursor: number,
-  sources: CompletionSources = {},
+  context: CompletionContext = {},
 ): CompletionResult {
-  const at = Math.max(0, Math.min(text.length, cursor));
-  const tokens = lexFilter(text.slice(0, at));
-  const last = tokens.at(-1);
-  // The token being typed: a word, number or unterminated string that touches the caret.
-  const typing =
-    last &&
-    last.to === at &&
-    (last.kind === 'word' || last.kind === 'number' || (last.kind === 'string' && last.error))
-      ? last
-      : undefined;
-  const before = typing ? tokens.slice(0, -1) : tokens;
-  const prefix = typing ? (typing.kind === 'string' ? String(typing.value) : typing.text) : '';
-  let to = at;
-  if (typing?.kind === 'word') to += /^[A-Za-z0-9_.]*/.exec(text.slice(at))?.[0].length ?? 0;
-  if (typing?.kind === 'string' && text[at] === '"') to += 1;
-
-  const { scope, expect } = readContext(before);
-  const all = candidates(expect, scope, sources, prefix !== '');
-  const items = dedupe(all.filter((item) => continues(item, prefix)));
-  if (text.trim() === '' && sources.recent?.length) {
-    const recent = sources.recent.map((r) => ({ label: r, insert: r, kind: 'recent' }));
-    return { from: 0, to: text.length, items: [...recent, ...items].slice(0, MAX_ITEMS) };
+  const at = Math.max(
+    0,
+    Math.min(Number.isFinite(cursor) ? Math.trunc(cursor) : text.length, text.length),
+  );
+  try {
+    return completeAt(text, at, context);
+  } catch {
+    return { from: at, to: at, items: [] };
   }
-  return { from: typing ? typing.from : at, to, items: items.slice(0, MAX_ITEMS) };
 }
 
-/** Where the caret is: which braces it is in, and what the grammar allows next. */
-function readContext(tokens: readonly Token[]): { scope: FilterScope; expect: Expect } {
-  const scopes: FilterScope[] = ['trace'];
-  const parens: string[] = [];
-  let pendingScope: FilterScope | undefined;
-  let closedCall = false;
-  tokens.forEach((tok, i) => {
-    const lower = tok.text.toLowerCase();
-    const opened = pendingScope;
-    pendingScope = undefined;
-    closedCall = false;
-    if (tok.kind === 'punct' && tok.text === '(') {
-      const fn = tokens[i - 1]?.text.toLowerCase() ?? '';
-      parens.push(['service', 'edge', 'id'].includes(fn) ? fn : 'group');
-    } else if (tok.kind === 'punct' && tok.text === ')') {
-      const fn = parens.pop();
-      if (fn === 'service' || fn === 'edge') {
-        pendingScope = fn;
-        closedCall = true;
-      }
-    } else if (tok.kind === 'punct' && tok.text === '{') {
-      scopes.push(opened ?? scopes.at(-1) ?? 'trace');
-    } else if (tok.kind === 'punct' && tok.text === '}') {
-      if (scopes.length > 1) scopes.pop();
-    } else if (
-      tok.kind === 'word' &&
-      lower.startsWith('rootcause.') &&
-      lower !== 'rootcause.json'
-    ) {
-      pendingScope = rootCauseScope(lower);
-      closedCall = pendingScope !== undefined;
+function completeAt(text: string, cursor: number, ctx: CompletionContext): CompletionResult {
+  const tokens = lex(text);
+  let cut = tokens.findIndex((t) => t.kind === 'eof' || t.to >= cursor);
+  let from = cursor;
+  let to = cursor;
+  const t = tokens[cut]!;
+  if (t.kind !== 'eof' && t.from < cursor) {
+    // The cursor is inside or at the end of token t.
+    const closedAtEnd = cursor === t.to && t.kind === 'string' && !t.unterminated;
+    if (t.kind === 'json' || t.kind === 'punct' || closedAtEnd) {
+      if (cursor !== t.to || t.kind === 'json') return { from: cursor, to: cursor, items: [] };
+      cut++; // a finished token: complete what comes after it
+    } else if (PARTIAL_KINDS.has(t.kind)) {
+      from = t.from;
+      to = t.to;
     }
-  });
-  const scope = scopes.at(-1) ?? 'trace';
-  return { scope, expect: expectAfter(tokens, parens.at(-1), closedCall) };
-}
-
-function rootCauseScope(word: string): FilterScope | undefined {
-  const [, category, level] = word.split('.');
-  if (level === 'service') return 'rootcause.service';
-  if (level === 'exception') return 'rootcause.exception';
-  if (level !== 'entity') return undefined;
-  return category === 'responsetime' ? 'rootcause.responsetime.entity' : 'rootcause.entity';
-}
-
-function expectAfter(
-  tokens: readonly Token[],
-  frame: string | undefined,
-  closedCall: boolean,
-): Expect {
-  const prev = tokens.at(-1);
-  if (!prev) return { kind: 'term' };
-  const text = prev.text;
-  if (prev.kind === 'punct') {
-    if ((text === '(' || text === ',') && (frame === 'service' || frame === 'edge')) {
-      return { kind: 'selector' };
-    }
-    if ((text === '(' || text === ',') && frame === 'id') return { kind: 'id-key' };
-    if (text === ':' && frame === 'id') return { kind: 'id-value', key: tokens.at(-2)?.text ?? '' };
-    if (text === '(' || text === '{') return { kind: 'term' };
-    if (text === ')' || text === '}') return { kind: 'after-term', braces: closedCall };
-    return { kind: 'none' };
   }
-  if (isComparison(prev)) {
-    const keyword = tokens.at(-2)?.text ?? '';
-    return { kind: 'value', keyword, type: typeOf(keyword) ?? 'any' };
-  }
-  if (prev.kind === 'op') return { kind: 'term' }; // ! && ||
-  if (prev.kind === 'word') {
-    const upper = text.toUpperCase();
-    if (upper === 'AND' || upper === 'OR' || upper === 'NOT') return { kind: 'term' };
-    const beforePrev = tokens.at(-2);
-    if (beforePrev && isComparison(beforePrev)) return { kind: 'after-term', braces: false };
-    if (closedCall) return { kind: 'after-term', braces: true };
-    const type = typeOf(text);
-    return type ? { kind: 'operator', type } : { kind: 'none' };
-  }
-  return { kind: 'after-term', braces: false }; // a value, or a JSON pattern
-}
+  const before = tokens.slice(0, cut);
+  before.push({ kind: 'eof', from, to: from, text: '' });
+  const prefix = text.slice(from, cursor).toLowerCase();
 
-function isComparison(tok: Token): boolean {
-  if (tok.kind === 'op') return !['!', '&&', '||'].includes(tok.text);
-  return tok.kind === 'word' && WORD_OPERATORS.has(tok.text.toUpperCase());
-}
-
-/** The value type of a keyword as written; annotations take any type; undefined if none. */
-function typeOf(word: string): ValueType | 'any' | undefined {
-  const lower = word.toLowerCase();
-  if (lower.startsWith('annotation.') && lower.length > 'annotation.'.length) return 'any';
-  if (lower === 'group.name' || lower === 'group.arn') return 'string';
-  return keywordInfo(word)?.type;
-}
-
-function candidates(
-  expect: Expect,
-  scope: FilterScope,
-  sources: CompletionSources,
-  typing: boolean,
-): CompletionItem[] {
-  switch (expect.kind) {
-    case 'term':
-      return terms(scope, sources);
-    case 'selector':
-      return [...serviceItems(sources), { label: 'id(…)', insert: 'id(', kind: 'function' }];
-    case 'id-key':
-      return ['name', 'type', 'account.id'].map((k) => ({
-        label: `${k}:`,
-        insert: `${k}: `,
-        kind: 'field',
-      }));
-    case 'id-value':
-      return expect.key.toLowerCase() === 'name' ? serviceItems(sources) : [];
-    case 'operator': {
-      const ops =
-        expect.type === 'any'
-          ? [...OPERATORS_BY_TYPE.number, 'CONTAINS', 'BEGINSWITH', 'ENDSWITH']
-          : OPERATORS_BY_TYPE[expect.type];
-      const items = ops.map((op) => ({ label: op, insert: op, kind: 'operator' }));
-      return [...items, ...logical(), ...(typing ? terms(scope, sources) : [])];
-    }
-    case 'value':
-      return values(expect.keyword, expect.type, sources);
-    case 'after-term': {
-      const braces = expect.braces
-        ? [{ label: '{ … }', insert: '{ ', kind: 'punctuation', detail: 'filter inside' }]
-        : [];
-      return [...braces, ...logical(), ...(typing ? terms(scope, sources) : [])];
-    }
-    case 'none':
-      return [];
-  }
-}
-
-function terms(scope: FilterScope, sources: CompletionSources): CompletionItem[] {
-  const items: CompletionItem[] = KEYWORDS.filter((k) => k.scopes.includes(scope)).map((k) => ({
-    label: k.name,
-    insert: k.name,
-    kind: 'keyword',
-    detail: k.description,
-  }));
-  if (scope !== 'trace') return items;
-  for (const key of sources.annotationKeys ?? []) {
-    const insert = /^[A-Za-z0-9_]+$/.test(key) ? `annotation.${key}` : `annotation[${quote(key)}]`;
-    items.push({ label: insert, insert, kind: 'annotation', detail: 'annotation' });
-  }
-  for (const c of COMPLEX_KEYWORDS) {
-    if (c.name === 'id') continue;
-    items.push({
-      label: c.syntax,
-      insert: complexInsert(c.name),
-      kind: c.name === 'service' || c.name === 'edge' ? 'function' : 'complex',
-      detail: c.description,
-    });
-  }
-  return items;
-}
-
-function complexInsert(name: string): string {
-  if (name === 'service' || name === 'edge') return `${name}(`;
-  if (name === 'annotation') return 'annotation.';
-  if (name === 'rootcause.json') return 'rootcause.json = #[';
-  if (name.startsWith('group.')) return `${name} = `;
-  return `${name} { `;
-}
-
-function logical(): CompletionItem[] {
-  return [
-    { label: 'AND', insert: 'AND', kind: 'logical' },
-    { label: 'OR', insert: 'OR', kind: 'logical' },
-  ];
-}
-
-function values(keyword: string, type: ValueType | 'any', sources: CompletionSources) {
-  const lower = keyword.toLowerCase();
-  const literals: Literal[] = [];
-  if (type === 'boolean') literals.push(true, false);
-  if (lower.startsWith('annotation.')) {
-    const key = keyword.slice('annotation.'.length);
-    literals.push(...(sources.annotationValues?.[key] ?? []));
-  }
-  if (lower === 'http.method') literals.push(...HTTP_METHODS);
-  return literals.map((v) => ({ label: String(v), insert: literal(v), kind: 'value' }));
-}
-
-function serviceItems(sources: CompletionSources): CompletionItem[] {
-  return (sources.services ?? []).map((s) => ({ label: s, insert: quote(s), kind: 'service' }));
-}
-
-function literal(v: Literal): string {
-  return typeof v === 'string' ? quote(v) : String(v);
-}
-
-/** Case-insensitive prefix match, ignoring the opening quote of string items. */
-function continues(item: CompletionItem, prefix: string): boolean {
-  if (prefix === '') return true;
-  const body = item.insert.startsWith('"') ? item.insert.slice(1) : item.insert;
-  return body.toLowerCase().startsWith(prefix.toLowerCase());
-}
-
-function dedupe(items: CompletionItem[]): CompletionItem[] {
+  const notes = expectationsAt(before, text);
+  const ranked: { item: CompletionItem; rank: number }[] = [];
   const seen = new Set<string>();
-  return items.filter((i) => !seen.has(i.insert) && seen.add(i.insert));
+  const add = (rank: number, item: CompletionItem) => {
+    if (seen.has(item.insert)) return;
+    if (
+      !item.insert.toLowerCase().startsWith(prefix) &&
+      !item.label.toLowerCase().startsWith(prefix)
+    )
+      return;
+    seen.add(item.insert);
+    ranked.push({ item, rank });
+  };
+  if (text.trim() === '') {
+    for (const r of ctx.recent ?? []) add(0, { label: r, insert: r, kind: 'recent' });
+    from = 0;
+    to = text.length;
+  }
+  for (const e of notes) addItems(e, ctx, add);
+  ranked.sort((a, b) => a.rank - b.rank);
+  return { from, to, items: ranked.map((r) => r.item) };
+}
+
+type Add = (rank: number, item: CompletionItem) => void;
+
+function addItems(e: Expectation, ctx: CompletionContext, add: Add): void {
+  switch (e.kind) {
+    case 'term':
+      addTerms(e.scope, ctx, add);
+      return;
+    case 'logical':
+      add(1, { label: 'AND', insert: 'AND ', kind: 'logical', detail: 'both must hold' });
+      add(1, { label: 'OR', insert: 'OR ', kind: 'logical', detail: 'either may hold' });
+      return;
+    case 'close':
+      add(1, { label: e.text, insert: e.text, kind: 'punctuation' });
+      return;
+    case 'operator':
+      // A boolean keyword is usually complete alone, so its = / != come after AND / OR.
+      for (const op of e.type === 'any' ? ALL_OPERATORS : OPERATORS_BY_TYPE[e.type]) {
+        add(e.type === 'boolean' ? 2 : 0, { label: op, insert: `${op} `, kind: 'operator' });
+      }
+      return;
+    case 'value':
+      addValues(e, ctx, add);
+      return;
+    case 'selector':
+      for (const s of ctx.services ?? []) add(0, { label: s, insert: quote(s), kind: 'service' });
+      add(0, {
+        label: 'id(…)',
+        insert: 'id(',
+        kind: 'function',
+        detail: 'select by name, type, account',
+      });
+      return;
+    case 'id-arg':
+      for (const a of ['name', 'type', 'account.id']) {
+        if (!e.used.includes(a)) add(0, { label: `${a}:`, insert: `${a}: `, kind: 'keyword' });
+      }
+      return;
+    case 'id-value':
+      if (e.arg === 'name')
+        for (const s of ctx.services ?? []) add(0, { label: s, insert: quote(s), kind: 'service' });
+      if (e.arg === 'type')
+        for (const ty of COMMON_TYPES) add(0, { label: ty, insert: quote(ty), kind: 'string' });
+      return;
+    case 'comma':
+      add(1, { label: ',', insert: ', ', kind: 'punctuation' });
+      return;
+    case 'open-brace':
+      add(1, { label: '{ … }', insert: '{ ', kind: 'punctuation', detail: 'filter its calls' });
+      return;
+    case 'json':
+      add(0, { label: '#[ … ]', insert: '#[{ "Services": [] }]', kind: 'json' });
+      return;
+    case 'annotation-key':
+      for (const k of ctx.annotationKeys ?? [])
+        add(0, { label: k, insert: quote(k), kind: 'annotation' });
+      return;
+  }
+}
+
+function addTerms(scope: FilterScope, ctx: CompletionContext, add: Add): void {
+  for (const k of KEYWORDS) {
+    if (k.scopes.includes(scope))
+      add(3, { label: k.name, insert: k.name, kind: 'keyword', detail: k.description });
+  }
+  if (scope === 'trace') {
+    for (const key of ctx.annotationKeys ?? []) {
+      const ref = /^[A-Za-z0-9_]+$/.test(key) ? `annotation.${key}` : `annotation[${quote(key)}]`;
+      add(3, { label: ref, insert: ref, kind: 'annotation' });
+    }
+    for (const c of COMPLEX_KEYWORDS) {
+      if (c.name === 'id') continue;
+      const insert =
+        c.name === 'service' || c.name === 'edge'
+          ? `${c.name}(`
+          : c.name === 'annotation'
+            ? 'annotation.'
+            : c.name.startsWith('group.')
+              ? `${c.name} = `
+              : c.name === 'rootcause.json'
+                ? 'rootcause.json = #['
+                : `${c.name} { `;
+      add(4, {
+        label: c.name,
+        insert,
+        kind: c.name === 'service' || c.name === 'edge' ? 'function' : 'keyword',
+        detail: c.syntax,
+      });
+    }
+  }
+  add(5, { label: 'NOT', insert: 'NOT ', kind: 'logical', detail: 'negates the next term' });
+  add(5, { label: '!', insert: '!', kind: 'logical', detail: 'negates the next term' });
+  add(5, { label: '(', insert: '(', kind: 'punctuation' });
+}
+
+function addValues(
+  e: Extract<Expectation, { kind: 'value' }>,
+  ctx: CompletionContext,
+  add: Add,
+): void {
+  if (e.type === 'boolean') {
+    add(0, { label: 'true', insert: 'true', kind: 'boolean' });
+    add(0, { label: 'false', insert: 'false', kind: 'boolean' });
+    return;
+  }
+  if (e.group === 'name') {
+    for (const g of ctx.groups ?? []) add(0, { label: g, insert: quote(g), kind: 'string' });
+    return;
+  }
+  if (e.annotationKey !== undefined) {
+    const values = ctx.annotationValues;
+    const list =
+      values && Object.hasOwn(values, e.annotationKey) ? values[e.annotationKey] : undefined;
+    for (const v of list ?? []) {
+      // A string that reads as a number or boolean is inserted quoted only when it is a string.
+      const raw = typeof v !== 'string';
+      add(0, {
+        label: String(v),
+        insert: raw ? String(v) : quote(v),
+        kind: raw ? typeof v : 'string',
+      });
+    }
+    return;
+  }
+  if (e.keyword === 'name' && (e.scope === 'service' || e.scope === 'rootcause.service')) {
+    for (const s of ctx.services ?? []) add(0, { label: s, insert: quote(s), kind: 'service' });
+  } else if (e.keyword === 'type') {
+    for (const ty of COMMON_TYPES) add(0, { label: ty, insert: quote(ty), kind: 'string' });
+  } else if (e.keyword === 'http.method') {
+    for (const m of HTTP_METHODS) add(0, { label: m, insert: quote(m), kind: 'string' });
+  }
 }

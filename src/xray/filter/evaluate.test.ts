@@ -1,368 +1,346 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceFacts } from '../trace/facts.ts';
-import type { Group } from '../types.ts';
-import { type CompileOptions, compileFilterText } from './evaluate.ts';
-import { call, edge, facts, node } from './test-support.ts';
+import type { FilterNode } from './ast.ts';
+import { compileFilter, evaluateFilter, type FilterContext } from './compile.ts';
+import { parseFilter } from './parser.ts';
+import { annotations, facts, users } from './test-fixtures.ts';
 
-function matches(text: string, f: TraceFacts, options?: CompileOptions): boolean {
-  const compiled = compileFilterText(text, options);
-  if (!compiled.ok) throw new Error(`${text}: ${JSON.stringify(compiled.errors)}`);
-  return compiled.test(f);
+function ast(text: string): FilterNode | null {
+  const r = parseFilter(text);
+  if (!r.ok) throw new Error(`${text}: ${JSON.stringify(r.errors)}`);
+  return r.ast;
 }
 
-describe('top-level keywords read the trace summary', () => {
-  const okTrace = facts({ summary: { Http: { HttpStatus: 200 } } });
-  const faultTrace = facts({ summary: { HasFault: true, Http: { HttpStatus: 502 } } });
-  const throttled = facts({ summary: { HasError: true, HasThrottle: true } });
-
-  it('classifies ok / error / throttle / fault', () => {
-    expect(['ok', '!ok', 'ok = false', 'fault', 'error'].map((e) => matches(e, okTrace))).toEqual([
-      true,
-      false,
-      false,
-      false,
-      false,
-    ]);
-    expect(['ok', 'fault', 'fault = true', 'error'].map((e) => matches(e, faultTrace))).toEqual([
-      false,
-      true,
-      true,
-      false,
-    ]);
-    expect(['ok', 'error', 'throttle', 'fault'].map((e) => matches(e, throttled))).toEqual([
-      false,
-      true,
-      true,
-      false,
-    ]);
-  });
-
-  it('lets every trace through a blank filter', () => {
-    expect(matches('', okTrace)).toBe(true);
-    expect(matches('   ', faultTrace)).toBe(true);
-  });
-
-  it('reads partial and inferred', () => {
-    const partial = facts({ summary: { IsPartial: true }, nodes: [node('a', { inferred: true })] });
-    expect(matches('partial', partial)).toBe(true);
-    expect(matches('ok !partial', partial)).toBe(false);
-    expect(matches('inferred', partial)).toBe(true);
-    expect(matches('inferred', okTrace)).toBe(false);
-  });
-
-  it('compares numbers', () => {
-    const f = facts({ summary: { ResponseTime: 2.5, Duration: 4, Http: { HttpStatus: 404 } } });
-    expect(matches('responsetime > 2', f)).toBe(true);
-    expect(matches('responsetime > 2.5', f)).toBe(false);
-    expect(matches('responsetime >= 2.5', f)).toBe(true);
-    expect(matches('duration >= 5 AND duration <= 8', f)).toBe(false);
-    expect(matches('duration < 5 duration > 3', f)).toBe(true);
-    expect(matches('http.status != 200', f)).toBe(true);
-    expect(matches('http.status = 404', f)).toBe(true);
-  });
-
-  it('treats an unset value as matching no comparison, != included', () => {
-    expect(matches('http.status != 200', facts())).toBe(false);
-    expect(matches('!http.status = 200', facts())).toBe(true);
-  });
-
-  it('matches strings with =, CONTAINS, BEGINSWITH, ENDSWITH, case-sensitively', () => {
-    const f = facts({
-      summary: { Http: { HttpURL: 'http://api.example.com/v2/Game', HttpMethod: 'GET' } },
-    });
-    expect(matches('http.url BEGINSWITH "http://api.example.com/"', f)).toBe(true);
-    expect(matches('http.url CONTAINS "/v2/"', f)).toBe(true);
-    expect(matches('http.url ENDSWITH "/Game"', f)).toBe(true);
-    expect(matches('http.url ENDSWITH "/game"', f)).toBe(false);
-    expect(matches('http.method = "GET"', f)).toBe(true);
-    expect(matches('http.method != "GET"', f)).toBe(false);
-  });
-
-  it('reads a bare string keyword as "set and non-empty"', () => {
-    expect(
-      matches('http.url AND responseTime > 0.5', facts({ summary: { Http: { HttpURL: '/x' } } })),
-    ).toBe(true);
-    expect(matches('http.url', facts({ summary: { Http: { HttpURL: '' } } }))).toBe(false);
-    expect(matches('http.url', facts())).toBe(false);
-  });
-
-  it('matches multi-valued keywords when any value does', () => {
-    const f = facts({
-      summary: {
-        Users: [{ UserName: 'bob' }, { UserName: 'alice' }],
-        AvailabilityZones: [{ Name: 'us-east-1a' }],
-        InstanceIds: [{ Id: 'i-123' }],
-        ResourceARNs: [{ ARN: 'arn:aws:lambda:us-east-1:1:function:f' }],
-      },
-    });
-    expect(matches('user = "alice"', f)).toBe(true);
-    expect(matches('user CONTAINS ""', f)).toBe(true);
-    expect(matches('user CONTAINS ""', facts())).toBe(false);
-    expect(matches('availabilityzone = "us-east-1a"', f)).toBe(true);
-    expect(matches('instance.id BEGINSWITH "i-"', f)).toBe(true);
-    expect(matches('resource.arn CONTAINS ":function:"', f)).toBe(true);
-  });
-});
-
-describe('annotations', () => {
-  const f = facts({
-    summary: {
-      Annotations: {
-        gameid: [{ AnnotationValue: { StringValue: '817DL6VO' } }],
-        age: [{ AnnotationValue: { NumberValue: 30 } }, { AnnotationValue: { NumberValue: 12 } }],
-        flag: [{ AnnotationValue: { BooleanValue: false } }],
-        'http.route': [{ AnnotationValue: { StringValue: '/x' } }],
-      },
+/** A small shop: web (root) → api → payments, api → DynamoDB (inferred), with root causes. */
+const shop = facts({
+  summary: {
+    ResponseTime: 2.4,
+    Duration: 3.1,
+    HasError: false,
+    HasFault: true,
+    HasThrottle: false,
+    IsPartial: false,
+    Http: {
+      HttpURL: 'https://shop.example.com/api/checkout?cart=7',
+      HttpMethod: 'POST',
+      HttpStatus: 502,
+      UserAgent: 'Mozilla/5.0 (X11)',
+      ClientIp: '10.0.0.7',
     },
-  });
-
-  it('compares by the value type, and a type mismatch never matches', () => {
-    expect(matches('annotation.gameid = "817DL6VO"', f)).toBe(true);
-    expect(matches('annotation.age > 29', f)).toBe(true);
-    expect(matches('annotation.age < 13', f)).toBe(true);
-    expect(matches('annotation.age > 30', f)).toBe(false);
-    expect(matches('annotation.gameid > 1', f)).toBe(false);
-    expect(matches('annotation.age = "30"', f)).toBe(false);
-    expect(matches('annotation.age != "30"', f)).toBe(false);
-    expect(matches('annotation.gameid CONTAINS "DL"', f)).toBe(true);
-  });
-
-  it('reads a bare annotation as "set", or as its value when boolean', () => {
-    expect(matches('annotation.age', f)).toBe(true);
-    expect(matches('!annotation.age', f)).toBe(false);
-    expect(matches('annotation.missing', f)).toBe(false);
-    expect(matches('!annotation.missing', f)).toBe(true);
-    expect(matches('annotation.flag', f)).toBe(false);
-    expect(matches('!annotation.flag', f)).toBe(true);
-    expect(matches('annotation.flag = false', f)).toBe(true);
-  });
-
-  it('finds keys with dots through the bracket form', () => {
-    expect(matches('annotation["http.route"] = "/x"', f)).toBe(true);
-  });
-
-  it('does not read inherited object properties as annotations', () => {
-    expect(matches('annotation.constructor', f)).toBe(false);
-    expect(matches('annotation.__proto__', f)).toBe(false);
-    expect(matches('annotation.toString = "x"', f)).toBe(false);
-  });
-});
-
-describe('service() and edge()', () => {
-  // api → fn (Lambda service node) → fn (function node) → table
-  const f = facts({
-    nodes: [
-      node('api', {
-        root: true,
-        calls: [call({ ok: false, fault: true, responseTime: 3, http: { HttpStatus: 500 } })],
-      }),
-      node('fn', { type: 'AWS::Lambda', calls: [call({ responseTime: 1 })] }),
-      node('fn', {
-        type: 'AWS::Lambda::Function',
-        accountId: '111',
-        calls: [call({ ok: false, error: true, responseTime: 0.5 }), call({ responseTime: 4 })],
-      }),
-      node('table', { type: 'AWS::DynamoDB::Table', inferred: true }),
+    Users: users('alice', 'bob'),
+    AvailabilityZones: [{ Name: 'us-east-1a' }],
+    InstanceIds: [{ Id: 'i-0abc' }],
+    ResourceARNs: [{ ARN: 'arn:aws:lambda:us-east-1:111122223333:function:pay' }],
+    Annotations: {
+      ...annotations({ tenant: 'acme', items: 3, premium: true, retried: false, 'otel.attr': 'x' }),
+    },
+    FaultRootCauses: [
+      {
+        Services: [
+          {
+            Name: 'api',
+            Names: ['api'],
+            Type: 'AWS::EC2::Instance',
+            EntityPath: [{ Name: 'api' }],
+          },
+          {
+            Name: 'payments',
+            Names: ['payments', 'payments-alias'],
+            Type: 'AWS::Lambda::Function',
+            EntityPath: [
+              { Name: 'payments' },
+              {
+                Name: 'charge',
+                Remote: true,
+                Exceptions: [
+                  { Name: 'TimeoutError', Message: 'provider timed out' },
+                  { Name: 'PaymentError', Message: 'payment provider unavailable' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
     ],
-    edges: [
-      edge(0, 1, [call({ ok: false, fault: true })]),
-      edge(1, 2),
-      edge(2, 3, [call({ ok: false, error: true, throttle: true })]),
+    ErrorRootCauses: [
+      {
+        Services: [
+          { Name: 'auth', Type: 'remote', Inferred: true, EntityPath: [{ Name: 'auth' }] },
+        ],
+      },
     ],
-  });
-
-  it('finds nodes by any name, by id() fields, or any node', () => {
-    expect(matches('service("fn")', f)).toBe(true);
-    expect(matches('service("nope")', f)).toBe(false);
-    expect(matches('service(id(name: "fn", type: "AWS::Lambda::Function"))', f)).toBe(true);
-    expect(matches('service(id(name: "api", type: "AWS::Lambda::Function"))', f)).toBe(false);
-    expect(matches('service(id(account.id: "111"))', f)).toBe(true);
-    expect(matches('service(id(account.id: "222"))', f)).toBe(false);
-    expect(matches('service() { fault }', f)).toBe(true);
-    expect(matches('!service("api")', f)).toBe(false);
-    expect(matches('!service("nope")', f)).toBe(true);
-  });
-
-  it("evaluates the braces against the node's calls", () => {
-    expect(matches('service("fn") { error }', f)).toBe(true);
-    // The Lambda service node has no error; only the function node does.
-    expect(matches('service(id(name: "fn", type: "AWS::Lambda")) { error }', f)).toBe(false);
-    expect(matches('service(id(type: "AWS::Lambda::Function")) { error }', f)).toBe(true);
-    expect(matches('service("api") {root = true and fault = true}', f)).toBe(true);
-    expect(matches('service("fn") { root }', f)).toBe(false);
-    expect(matches('service("api") { http.status = 500 }', f)).toBe(true);
-  });
-
-  it('needs one call to satisfy the whole braced filter', () => {
-    // One fn call errored (fast), another was slow (ok): no single call is both.
-    expect(
-      matches('service(id(type: "AWS::Lambda::Function")) { error and responsetime > 2 }', f),
-    ).toBe(false);
-    expect(
-      matches('service(id(type: "AWS::Lambda::Function")) { error or responsetime > 2 }', f),
-    ).toBe(true);
-  });
-
-  it('reads node facts (inferred, name, type) inside service braces', () => {
-    expect(matches('service() { inferred and type = "AWS::DynamoDB::Table" }', f)).toBe(true);
-    expect(matches('service("fn") { inferred }', f)).toBe(false);
-  });
-
-  it('finds edges by direction and evaluates the braces against the calls on them', () => {
-    expect(matches('edge("api", "fn") { fault }', f)).toBe(true);
-    expect(matches('edge("fn", "api")', f)).toBe(false);
-    expect(matches('edge("api", "fn") { error }', f)).toBe(false);
-    expect(matches('edge(id(type: "AWS::Lambda::Function"), "table") { throttle }', f)).toBe(true);
-    expect(matches('edge("fn", "table")', f)).toBe(true);
-    expect(matches('edge("fn", id(name: "fn", type: "AWS::Lambda::Function")) { ok }', f)).toBe(
-      true,
-    );
-  });
-});
-
-describe('root causes', () => {
-  const f = facts({
-    summary: {
-      FaultRootCauses: [
+    ResponseTimeRootCauses: [
+      {
+        Services: [
+          {
+            Name: 'DynamoDB',
+            Type: 'AWS::DynamoDB',
+            Inferred: true,
+            EntityPath: [
+              { Name: 'DynamoDB', Coverage: 0.2 },
+              { Name: 'GetItem', Coverage: 0.75, Remote: true },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  nodes: [
+    { name: 'web', root: true, calls: [{ status: 502, responseTime: 2.4, duration: 3.1 }] },
+    {
+      name: 'api',
+      calls: [
+        { status: 200, responseTime: 0.3 },
         {
-          Services: [
-            {
-              Name: 'api',
-              Type: 'AWS::EC2::Instance',
-              EntityPath: [{ Name: 'api' }, { Name: 'deserialize', Remote: false }],
-            },
-            {
-              Name: 'traces',
-              Type: 'AWS::DynamoDB',
-              Inferred: true,
-              EntityPath: [
-                {
-                  Name: 'traces',
-                  Remote: true,
-                  Exceptions: [
-                    { Name: 'Throttled', Message: 'slow down' },
-                    { Name: 'AccessDenied', Message: 'Access Denied for account_id: 1234567890' },
-                  ],
-                },
-              ],
-            },
-          ],
-        },
-      ],
-      ResponseTimeRootCauses: [
-        {
-          Services: [
-            {
-              Name: 'api',
-              EntityPath: [
-                { Name: 'api', Coverage: 1 },
-                { Name: 'traces', Coverage: 0.75, Remote: true },
-              ],
-            },
-          ],
+          status: 500,
+          responseTime: 1.9,
+          http: { HttpStatus: 500, HttpMethod: 'POST', HttpURL: 'http://api/charge' },
         },
       ],
     },
-  });
+    {
+      name: 'payments',
+      names: ['payments', 'payments-alias'],
+      type: 'AWS::Lambda::Function',
+      account: '111122223333',
+      calls: [{ status: 429, responseTime: 0.05 }],
+    },
+    {
+      name: 'DynamoDB',
+      type: 'AWS::DynamoDB',
+      inferred: true,
+      calls: [{ status: 200, responseTime: 1.2, inProgress: true }],
+    },
+  ],
+  edges: [
+    { from: 'web', to: 'api', calls: [{ status: 500, responseTime: 2.2 }] },
+    { from: 'api', to: 'payments', calls: [{ status: 429, responseTime: 0.06 }] },
+    { from: 'api', to: 'DynamoDB', calls: [{ status: 200, responseTime: 1.3 }] },
+  ],
+});
 
-  it('evaluates rootcause.<category>.<level> per element', () => {
-    expect(matches('rootcause.fault.entity { last and name = "deserialize" }', f)).toBe(true);
-    expect(matches('rootcause.fault.entity { first and name = "deserialize" }', f)).toBe(false);
-    expect(
-      matches(
-        'rootcause.fault.service { inferred and name = traces and type = "AWS::DynamoDB" }',
-        f,
-      ),
-    ).toBe(true);
-    expect(matches('rootcause.fault.service { index = 1 and name = "traces" }', f)).toBe(true);
-    expect(matches('rootcause.fault.service { index > 1 }', f)).toBe(false);
-    expect(
-      matches(
-        'rootcause.fault.exception { last and message = "Access Denied for account_id: 1234567890" }',
-        f,
-      ),
-    ).toBe(true);
-    expect(matches('rootcause.fault.exception { first and name = "AccessDenied" }', f)).toBe(false);
-    expect(
-      matches('rootcause.responsetime.entity { remote and coverage > 0.7 and name = "traces" }', f),
-    ).toBe(true);
-    expect(matches('rootcause.responsetime.entity { last and coverage > 0.8 }', f)).toBe(false);
-    expect(matches('rootcause.error.service { name = "api" }', f)).toBe(false);
-  });
+/** An uneventful trace: one OK root, nothing set. */
+const quiet = facts({ nodes: [{ name: 'web' }], summary: { Duration: 0.2, ResponseTime: 0.1 } });
 
-  it('matches rootcause.json patterns: given fields exactly, missing fields as wildcards', () => {
-    const exact =
-      '#[{"Services":[{"Name":"api","EntityPath":[{"Name":"api"},{"Name":"traces"}]}]}]';
-    expect(matches(`rootcause.json = ${exact}`, f)).toBe(true);
-    // Fault root cause has two services and the response-time one has "api": neither is this.
-    const wrongLength = '#[{"Services":[{"Name":"traces"}]}]';
-    expect(matches(`rootcause.json = ${wrongLength}`, f)).toBe(false);
-    // Matches the response-time family's single service.
-    expect(matches('rootcause.json = #[{"Services":[{"Name":"api"}]}]', f)).toBe(true);
-    const twoServices = '#[{"Services":[{"Name":"api"},{"Name":"traces","Inferred":true}]}]';
-    expect(matches(`rootcause.json = ${twoServices}`, f)).toBe(true);
-    const wrongValue = '#[{"Services":[{"Name":"api"},{"Name":"traces","Inferred":false}]}]';
-    expect(matches(`rootcause.json = ${wrongValue}`, f)).toBe(false);
-    expect(matches('rootcause.json = #[]', f)).toBe(true);
-    expect(matches('rootcause.json = #[]', facts())).toBe(false);
+/** A throttled, partial trace with an inferred segment document but no inferred node. */
+const throttled = facts({
+  summary: { HasError: true, HasThrottle: true, IsPartial: true, Http: { HttpStatus: 429 } },
+  nodes: [{ name: 'web', calls: [{ status: 429 }] }],
+  segments: [{ id: 's1', name: 'x', trace_id: 't', start_time: 1, inferred: true }],
+});
+
+const groups: Record<string, string> = {
+  slow: 'responsetime > 2',
+  fast: 'responsetime < 1',
+  'slow-and-faulty': 'group.name = "slow" AND fault',
+  loop: 'group.name = "loop2"',
+  loop2: 'group.name = "loop"',
+  everything: '',
+};
+const ctx: FilterContext = {
+  resolveGroup: (ref) => {
+    if (ref.arn === 'arn:aws:xray:us-east-1:1:group/slow/X') return ast(groups.slow!);
+    const text =
+      ref.name !== undefined && Object.hasOwn(groups, ref.name) ? groups[ref.name] : undefined;
+    return text === undefined ? undefined : ast(text);
+  },
+};
+
+type Case = [expression: string, trace: 'shop' | 'quiet' | 'throttled', expected: boolean];
+
+const CASES: Case[] = [
+  // Boolean keywords at the top level (trace as a whole: the summary flags).
+  ['fault', 'shop', true],
+  ['fault', 'quiet', false],
+  ['error', 'shop', false],
+  ['error', 'throttled', true],
+  ['throttle', 'throttled', true],
+  ['throttle', 'shop', false],
+  ['ok', 'quiet', true],
+  ['ok', 'shop', false],
+  ['ok', 'throttled', false],
+  ['!ok', 'shop', true],
+  ['ok = true', 'quiet', true],
+  ['ok != true', 'quiet', false],
+  ['fault = false', 'quiet', true],
+  ['partial', 'throttled', true],
+  ['partial', 'shop', false],
+  ['inferred', 'shop', true],
+  ['inferred', 'throttled', true], // from the inferred segment document
+  ['inferred', 'quiet', false],
+  // Number keywords.
+  ['responsetime > 2', 'shop', true],
+  ['responsetime > 2.4', 'shop', false],
+  ['responsetime >= 2.4', 'shop', true],
+  ['responsetime < 1', 'quiet', true],
+  ['responsetime <= 0.1', 'quiet', true],
+  ['responsetime = 0.1', 'quiet', true],
+  ['responsetime != 0.1', 'quiet', false],
+  ['duration > 3', 'shop', true],
+  ['duration > 3', 'quiet', false],
+  ['http.status = 502', 'shop', true],
+  ['http.status >= 500', 'throttled', false],
+  ['http.status != 200', 'quiet', false], // no status recorded: nothing to compare
+  ['http.status', 'shop', true],
+  ['http.status', 'quiet', false],
+  ['responsetime > -1', 'quiet', true],
+  ['duration < 1e1', 'shop', true],
+  // String keywords.
+  ['http.url = "https://shop.example.com/api/checkout?cart=7"', 'shop', true],
+  ['http.url CONTAINS "/checkout"', 'shop', true],
+  ['http.url CONTAINS "/Checkout"', 'shop', false], // case-sensitive (§6.8)
+  ['http.url BEGINSWITH "https://shop."', 'shop', true],
+  ['http.url ENDSWITH "cart=7"', 'shop', true],
+  ['http.url ENDSWITH "cart"', 'shop', false],
+  ['http.url != "x"', 'shop', true],
+  ['http.url != "x"', 'quiet', false],
+  ['http.method = "POST"', 'shop', true],
+  ['http.method = post', 'shop', false], // unquoted value, still case-sensitive
+  ['http.useragent CONTAINS "X11"', 'shop', true],
+  ['http.clientip BEGINSWITH "10."', 'shop', true],
+  ['http.url', 'shop', true],
+  ['http.url', 'quiet', false],
+  ['user = "bob"', 'shop', true], // any user of the trace
+  ['user = "carol"', 'shop', false],
+  ['user CONTAINS ""', 'quiet', false],
+  ['user != "alice"', 'shop', true], // ∃ user ≠ alice (bob)
+  ['availabilityzone = "us-east-1a"', 'shop', true],
+  ['availabilityzone BEGINSWITH "eu-"', 'shop', false],
+  ['instance.id = "i-0abc"', 'shop', true],
+  ['resource.arn ENDSWITH ":function:pay"', 'shop', true],
+  ['resource.arn', 'quiet', false],
+  // Annotations.
+  ['annotation.tenant = "acme"', 'shop', true],
+  ['annotation[tenant] = "acme"', 'shop', true],
+  ['annotation["tenant"] = acme', 'shop', true],
+  ['annotation.Tenant = "acme"', 'shop', false], // keys are case-sensitive
+  ['annotation.items = 3', 'shop', true],
+  ['annotation.items >= 4', 'shop', false],
+  ['annotation.items = "3"', 'shop', false], // type mismatch ⇒ false (§6.7)
+  ['annotation.tenant > 2', 'shop', false],
+  ['annotation.premium', 'shop', true], // boolean annotation alone = its value
+  ['annotation.retried', 'shop', false],
+  ['!annotation.retried', 'shop', true],
+  ['annotation.retried = false', 'shop', true],
+  ['annotation.premium != true', 'shop', false],
+  ['annotation.items', 'shop', true],
+  ['annotation.missing', 'shop', false],
+  ['annotation["otel.attr"] = "x"', 'shop', true],
+  ['annotation.otel.attr = "x"', 'shop', true],
+  ['annotation.tenant CONTAINS "cm"', 'shop', true],
+  ['annotation.constructor', 'shop', false], // not a prototype property
+  // service(…) { … }
+  ['service("api")', 'shop', true],
+  ['service("nope")', 'shop', false],
+  ['service("payments-alias")', 'shop', true], // any of the node's names
+  ['service("api") { fault }', 'shop', true],
+  ['service("api") { ok }', 'shop', true], // ∃ call that is ok
+  ['service("api") { fault AND responsetime < 1 }', 'shop', false], // on the same call
+  ['service("api") { fault AND http.url CONTAINS "charge" }', 'shop', true],
+  ['service("web") { root }', 'shop', true],
+  ['service("api") { root }', 'shop', false],
+  ['service("payments") { throttle }', 'shop', true],
+  ['service("payments") { name = "payments-alias" }', 'shop', true],
+  ['service() { type = "AWS::DynamoDB" AND inferred }', 'shop', true],
+  ['service() { partial }', 'shop', true],
+  ['service("DynamoDB") { !partial }', 'shop', false],
+  ['service() { error }', 'shop', true],
+  ['service() { error }', 'quiet', false],
+  ['!service("payments")', 'shop', false],
+  ['service(id(name: "payments", type: "AWS::Lambda::Function"))', 'shop', true],
+  ['service(id(name: "payments", type: "AWS::Lambda"))', 'shop', false],
+  ['service(id(account.id: "111122223333")) { throttle }', 'shop', true],
+  ['service(api) { duration > 1 }', 'shop', true], // unquoted service name
+  // edge(…, …) { … }
+  ['edge("web", "api")', 'shop', true],
+  ['edge("api", "web")', 'shop', false],
+  ['edge("web", "api") { fault }', 'shop', true],
+  ['edge("api", "payments") { throttle AND error }', 'shop', true],
+  ['edge("api", "DynamoDB") { fault }', 'shop', false],
+  ['edge("api", id(type: "AWS::DynamoDB")) { responsetime > 1 }', 'shop', true],
+  // rootcause.*
+  ['rootcause.fault.service { name = "payments" }', 'shop', true],
+  ['rootcause.fault.service { name = "payments-alias" AND last }', 'shop', true],
+  ['rootcause.fault.service { first AND type = "AWS::EC2::Instance" }', 'shop', true],
+  ['rootcause.fault.service { index = 1 }', 'shop', true], // 0-based (§7 decision)
+  ['rootcause.fault.service { index = 2 }', 'shop', false],
+  ['rootcause.fault.service { inferred }', 'shop', false],
+  ['rootcause.fault.entity { remote AND name = "charge" AND last }', 'shop', true],
+  ['rootcause.fault.entity { first AND remote }', 'shop', false],
+  ['rootcause.fault.exception { name = "PaymentError" AND last }', 'shop', true],
+  ['rootcause.fault.exception { message CONTAINS "timed out" AND index = 0 }', 'shop', true],
+  ['rootcause.fault.exception { message CONTAINS "timed out" AND last }', 'shop', false],
+  ['rootcause.error.service { inferred AND type = "remote" }', 'shop', true],
+  ['rootcause.error.entity { name = "auth" }', 'shop', true],
+  ['rootcause.error.exception { first }', 'shop', false],
+  ['rootcause.responsetime.service { inferred AND name = "DynamoDB" }', 'shop', true],
+  ['rootcause.responsetime.entity { coverage > 0.7 AND remote AND last }', 'shop', true],
+  ['rootcause.responsetime.entity { coverage > 0.8 }', 'shop', false],
+  ['rootcause.fault.service { name = "api" }', 'quiet', false],
+  ['rootcause.json = #[{"Services":[{"Name":"DynamoDB"}]}]', 'shop', true],
+  ['rootcause.json = #[{"Services":[{"Name":"api"},{"Name":"payments"}]}]', 'shop', true],
+  ['rootcause.json = #[{"Services":[{"Name":"payments"}]}]', 'shop', false], // exact list
+  ['rootcause.json = #[{"Services":[{"Name":"auth","Inferred":true}]}]', 'shop', true], // error family
+  ['rootcause.json = #[{"ClientImpacting":true}]', 'shop', false],
+  // group.name / group.arn (resolved by the caller, recursion-safe)
+  ['group.name = "slow"', 'shop', true],
+  ['group.name = "slow"', 'quiet', false],
+  ['group.name != "slow"', 'quiet', true],
+  ['group.name = "fast" OR fault', 'quiet', true],
+  ['group.name = "slow-and-faulty"', 'shop', true],
+  ['group.name = "nope"', 'shop', false], // unknown group
+  ['group.name = "loop"', 'shop', false], // cycle
+  ['group.name = "everything"', 'quiet', true], // group without a filter
+  ['group.arn = "arn:aws:xray:us-east-1:1:group/slow/X"', 'shop', true],
+  // Logic: precedence, implicit AND, NOT, && ||, parentheses, case.
+  ['fault OR ok AND user = "nobody"', 'shop', true], // AND binds tighter than OR
+  ['(fault OR ok) AND user = "nobody"', 'shop', false],
+  ['fault user = "alice"', 'shop', true], // implicit AND
+  ['fault user = "nobody"', 'shop', false],
+  ['NOT fault', 'quiet', true],
+  ['not fault and ok', 'quiet', true],
+  ['!responsetime > 2', 'shop', false], // ! applies to the whole comparison
+  ['fault && !error || throttle', 'shop', true],
+  ['!(fault || error)', 'quiet', true],
+  ['FAULT and ResponseTime > 1 Or ok', 'shop', true],
+  ['', 'quiet', true], // empty = every trace
+  ['   ', 'shop', true],
+];
+
+const traces = { shop, quiet, throttled };
+
+describe('evaluation over hand-built traces', () => {
+  it('has at least 80 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(80);
+  });
+  it.each(CASES)('%s on %s → %s', (expression, trace, expected) => {
+    expect(compileFilter(ast(expression), ctx)(traces[trace])).toBe(expected);
   });
 });
 
-describe('groups', () => {
-  const groups: Group[] = [
-    { GroupName: 'slow', GroupARN: 'arn:slow', FilterExpression: 'responsetime > 3' },
-    { GroupName: 'all', GroupARN: 'arn:all' },
-    { GroupName: 'loop', GroupARN: 'arn:loop', FilterExpression: 'group.name = "loop2"' },
-    { GroupName: 'loop2', GroupARN: 'arn:loop2', FilterExpression: 'group.arn = "arn:loop"' },
-    { GroupName: 'broken', GroupARN: 'arn:broken', FilterExpression: 'duration >' },
-  ];
-  const options: CompileOptions = {
-    resolveGroup: ({ by, value }) =>
-      groups.find((g) => (by === 'name' ? g.GroupName : g.GroupARN) === value),
-  };
-  const slowAlice = facts({ summary: { ResponseTime: 5, Users: [{ UserName: 'alice' }] } });
-  const fastAlice = facts({ summary: { ResponseTime: 1, Users: [{ UserName: 'alice' }] } });
-
-  it("applies the referenced group's filter", () => {
-    const text = 'group.name = "slow" AND user = "alice"';
-    expect(matches(text, slowAlice, options)).toBe(true);
-    expect(matches(text, fastAlice, options)).toBe(false);
-    expect(matches('group.arn = "arn:slow"', slowAlice, options)).toBe(true);
-    expect(matches('group.name != "slow"', fastAlice, options)).toBe(true);
-    expect(matches('group.name = "all"', fastAlice, options)).toBe(true);
+describe('compileFilter', () => {
+  it('null matches everything; evaluateFilter agrees with compileFilter', () => {
+    expect(compileFilter(null)(quiet)).toBe(true);
+    expect(evaluateFilter(ast('fault'), shop)).toBe(true);
   });
-
-  it('reports unknown, recursive and invalid groups at the reference', () => {
-    const diag = (text: string) => {
-      const r = compileFilterText(text, options);
-      return r.ok ? undefined : r.errors[0];
+  it('without a resolver every group is unknown (false)', () => {
+    expect(evaluateFilter(ast('group.name = "slow"'), shop)).toBe(false);
+  });
+  it('resolves groups once, at compile time', () => {
+    let calls = 0;
+    const counting: FilterContext = {
+      resolveGroup: (ref) => {
+        calls++;
+        return ctx.resolveGroup?.(ref);
+      },
     };
-    expect(diag('ok AND group.name = "nope"')).toEqual({
-      message: 'No group with name "nope"',
-      from: 7,
-      to: 26,
-    });
-    expect(diag('group.name = "loop"')?.message).toBe(
-      'Groups refer to each other in a loop: loop → loop2 → loop',
-    );
-    expect(diag('group.name = "broken"')?.message).toBe(
-      `Group "broken" has an invalid filter: Expected a value after '>'`,
-    );
-    expect(compileFilterText('group.name = "slow"').ok).toBe(false);
+    const test = compileFilter(ast('group.name = "slow"'), counting);
+    test(shop);
+    test(quiet);
+    expect(calls).toBe(1);
   });
-});
-
-describe('implicit AND, OR and NOT combine as written', () => {
-  const f = facts({ summary: { HasFault: true, ResponseTime: 2 } });
-  it.each([
-    ['fault responsetime > 1', true],
-    ['fault responsetime > 3', false],
-    ['ok OR responsetime > 1', true],
-    ['ok OR error OR partial', false],
-    ['!(ok OR error)', true],
-    ['NOT fault', false],
-    ['(ok || fault) && responsetime = 2', true],
-  ])('%s → %s', (text, expected) => {
-    expect(matches(text, f)).toBe(expected);
+  it('a node without calls still answers node-level keywords', () => {
+    const t = facts({ nodes: [{ name: 'web', calls: [] }] });
+    expect(evaluateFilter(ast('service("web") { root }'), t)).toBe(true);
+    expect(evaluateFilter(ast('service("web") { fault }'), t)).toBe(false);
   });
 });

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { highlight } from './highlight.ts';
 
+/** "text:kind" pairs, for readable expectations. */
 function kinds(text: string): string[] {
-  return highlight(text).map((s) => `${text.slice(s.from, s.to)}:${s.kind}`);
+  return highlight(text).map((t) => `${text.slice(t.from, t.to)}:${t.kind}`);
 }
 
 describe('highlight', () => {
-  it('classifies every part of a complex expression', () => {
-    expect(kinds('service(id(name: "a")) { fault } AND !annotation.x = traces')).toEqual([
+  it('classifies every token of a rich expression', () => {
+    expect(
+      kinds('service(id(name: "a")) { fault } AND annotation.x = foo OR !responsetime >= 5'),
+    ).toEqual([
       'service:function',
       '(:punctuation',
       'id:function',
       '(:punctuation',
-      'name:field',
+      'name:keyword',
       '::punctuation',
       '"a":string',
       '):punctuation',
@@ -21,35 +24,55 @@ describe('highlight', () => {
       'fault:keyword',
       '}:punctuation',
       'AND:logical',
-      '!:logical',
       'annotation.x:annotation',
       '=:operator',
-      'traces:string',
+      'foo:string',
+      'OR:logical',
+      '!:logical',
+      'responsetime:keyword',
+      '>=:operator',
+      '5:number',
     ]);
   });
 
-  it('tells values, operators and complex keywords apart', () => {
-    expect(
-      kinds('ok = true OR user contains "a" rootcause.json = #[{}] group.name = "g" 3'),
-    ).toEqual([
+  it('marks string operators, booleans, JSON, bracket keys and rootcause keywords', () => {
+    expect(kinds('http.url contains "x" && ok = TRUE')).toEqual([
+      'http.url:keyword',
+      'contains:operator',
+      '"x":string',
+      '&&:logical',
       'ok:keyword',
       '=:operator',
-      'true:boolean',
-      'OR:logical',
-      'user:keyword',
-      'contains:operator',
-      '"a":string',
-      'rootcause.json:complex',
+      'TRUE:boolean',
+    ]);
+    expect(kinds('rootcause.json = #[{"a": [1]}]')).toEqual([
+      'rootcause.json:keyword',
       '=:operator',
-      '#[{}]:json',
-      'group.name:complex',
-      '=:operator',
-      '"g":string',
-      '3:number',
+      '#[{"a": [1]}]:json',
+    ]);
+    expect(kinds('annotation[k.x]')).toEqual([
+      'annotation:annotation',
+      '[:punctuation',
+      'k.x:annotation',
+      ']:punctuation',
+    ]);
+    expect(kinds('rootcause.fault.entity {')).toEqual([
+      'rootcause.fault.entity:keyword',
+      '{:punctuation',
     ]);
   });
 
-  it('leaves unknown words and stray characters unclassified', () => {
-    expect(kinds('foo ~ ok')).toEqual(['ok:keyword']);
+  it('marks unknown words, stray characters and unterminated JSON as errors', () => {
+    expect(kinds('respnsetime @ & #[')).toEqual([
+      'respnsetime:error',
+      '@:error',
+      '&:error',
+      '#[:error',
+    ]);
+  });
+
+  it('returns nothing for empty input', () => {
+    expect(highlight('')).toEqual([]);
+    expect(highlight('   ')).toEqual([]);
   });
 });

@@ -1,72 +1,88 @@
 import { keywordInfo } from './keywords.ts';
-import { lexFilter, type Token } from './lexer.ts';
+import { lex, type Token } from './lexer.ts';
 
-/**
- * Syntax classes for the filter box. Kinds: keyword (simple keywords), annotation, complex
- * (rootcause.*, group.*), function (service/edge/id), field (id() argument names), logical
- * (AND OR NOT ! && ||), operator, string, number, boolean, json, punctuation. Text the lexer
- * cannot read, or words that are nothing known, get no span (the parser reports them).
- */
-export interface HighlightSpan {
+export type HighlightKind =
+  | 'keyword'
+  | 'operator'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'annotation'
+  | 'function'
+  | 'punctuation'
+  | 'logical'
+  | 'json'
+  | 'error';
+
+export interface HighlightToken {
   from: number;
   to: number;
-  kind: string;
+  kind: HighlightKind;
 }
 
-const LOGICAL = new Set(['AND', 'OR', 'NOT', '!', '&&', '||']);
-const WORD_OPERATORS = new Set(['CONTAINS', 'BEGINSWITH', 'ENDSWITH']);
+const LOGICAL_WORDS = new Set(['and', 'or', 'not']);
+const STRING_OPS = new Set(['contains', 'beginswith', 'endswith']);
+const COMPARISON = new Set(['=', '!=', '<', '<=', '>', '>=']);
+const RC_WORD =
+  /^rootcause\.((fault|error)\.(service|entity|exception)|responsetime\.(service|entity)|json)$/;
 
-/** Cheap enough to run on every keystroke: one lexer pass and one look back per token. */
-export function highlight(text: string): HighlightSpan[] {
-  const tokens = lexFilter(text);
-  const spans: HighlightSpan[] = [];
-  tokens.forEach((tok, i) => {
-    const kind = kindOf(tok, tokens[i - 1], tokens[i + 1]);
-    if (kind) spans.push({ from: tok.from, to: tok.to, kind });
-  });
-  return spans;
+/**
+ * Token ranges with kinds, for colouring the filter box on every keystroke. Purely lexical plus
+ * one token of look-behind (a word after a comparison operator or `:` is a value), so it stays
+ * cheap and never depends on the whole expression being valid; the parser's diagnostics give
+ * the squiggles. Whitespace is not covered. Never throws.
+ */
+export function highlight(text: string): HighlightToken[] {
+  const tokens = lex(text);
+  const out: HighlightToken[] = [];
+  let prev: Token | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'eof') break;
+    out.push({ from: t.from, to: t.to, kind: kindOf(t, prev) });
+    prev = t;
+  }
+  return out;
 }
 
-function kindOf(tok: Token, prev: Token | undefined, next: Token | undefined): string | undefined {
-  switch (tok.kind) {
+function kindOf(t: Token, prev: Token | undefined): HighlightKind {
+  switch (t.kind) {
     case 'string':
       return 'string';
     case 'number':
       return 'number';
     case 'json':
-      return 'json';
+      return t.unterminated ? 'error' : 'json';
+    case 'error':
+      return 'error';
     case 'punct':
       return 'punctuation';
     case 'op':
-      return LOGICAL.has(tok.text) ? 'logical' : 'operator';
-    case 'unknown':
-      return undefined;
-    case 'word':
-      return wordKind(tok, prev, next);
+      if (COMPARISON.has(t.text)) return 'operator';
+      if (t.text === '!' || t.text === '&&' || t.text === '||') return 'logical';
+      return 'error';
+    default:
+      return wordKind(t, prev);
   }
 }
 
-function wordKind(
-  tok: Token,
-  prev: Token | undefined,
-  next: Token | undefined,
-): string | undefined {
-  const upper = tok.text.toUpperCase();
-  const lower = tok.text.toLowerCase();
-  if (LOGICAL.has(upper)) return 'logical';
-  if (WORD_OPERATORS.has(upper)) return 'operator';
-  if (next?.text === ':' && next.kind === 'punct') return 'field';
-  // After a comparison operator a word is a value: true/false, or an unquoted string.
-  if (prev && isComparison(prev))
-    return upper === 'TRUE' || upper === 'FALSE' ? 'boolean' : 'string';
-  if (upper === 'TRUE' || upper === 'FALSE') return 'boolean';
-  if (lower === 'service' || lower === 'edge' || lower === 'id') return 'function';
-  if (lower === 'annotation' || lower.startsWith('annotation.')) return 'annotation';
-  if (/^(rootcause|group)(\.|$)/.test(lower)) return 'complex';
-  return keywordInfo(tok.text) ? 'keyword' : undefined;
-}
-
-function isComparison(tok: Token): boolean {
-  if (tok.kind === 'op') return !LOGICAL.has(tok.text);
-  return tok.kind === 'word' && WORD_OPERATORS.has(tok.text.toUpperCase());
+function wordKind(t: Token, prev: Token | undefined): HighlightKind {
+  const w = t.text.toLowerCase();
+  if (w === 'true' || w === 'false') return 'boolean';
+  const afterOperator =
+    prev !== undefined &&
+    ((prev.kind === 'op' && COMPARISON.has(prev.text)) ||
+      (prev.kind === 'word' && STRING_OPS.has(prev.text.toLowerCase())) ||
+      (prev.kind === 'punct' && prev.text === ':'));
+  if (afterOperator) return 'string'; // unquoted value (§7: `name = traces`)
+  if (prev?.kind === 'punct' && prev.text === '[') return 'annotation';
+  if (LOGICAL_WORDS.has(w)) return 'logical';
+  if (STRING_OPS.has(w)) return 'operator';
+  if (w === 'service' || w === 'edge' || w === 'id') return 'function';
+  if (w === 'annotation' || w.startsWith('annotation.')) return 'annotation';
+  if (keywordInfo(w) || w === 'group.name' || w === 'group.arn' || w === 'account.id') {
+    return 'keyword';
+  }
+  if (RC_WORD.test(w)) return 'keyword';
+  if (prev?.kind === 'punct' && (prev.text === '(' || prev.text === ',')) return 'string';
+  return 'error';
 }

@@ -1,40 +1,64 @@
 /**
- * The X-Ray filter-expression language: lexer, parser, evaluator, completer and printer
- * (reference/filter-expressions.md). Plain TypeScript, no DOM: the console and the mock server
- * both import it from here.
+ * The X-Ray filter-expression language, once, for the mock server (evaluate, reject with a
+ * positioned 400) and the console (validate, highlight, complete). Plain TypeScript: no DOM,
+ * no React, no Node APIs. Spec: ../shared/reference/filter-expressions.md.
  */
+
 export type {
-  CompareOp,
-  Expr,
-  FilterError,
-  KeywordRef,
+  AndNode,
+  AnnotationNode,
+  CompareNode,
+  EdgeNode,
+  FilterDiagnostic,
+  FilterNode,
+  FilterParseResult,
+  GroupNode,
+  KeywordNode,
   Literal,
-  ParseResult,
-  Selector,
-  Span,
+  NotNode,
+  OrNode,
+  Range,
+  RootCauseJsonNode,
+  RootCauseNode,
+  ServiceNode,
+  ServiceSelector,
 } from './ast.ts';
 export {
-  type CompletionItem,
-  type CompletionResult,
-  type CompletionSources,
-  complete,
-} from './complete.ts';
-export { describeFilterError } from './describe-error.ts';
-export {
-  type CompileOptions,
-  type CompileResult,
   compileFilter,
   compileFilterText,
+  evaluateFilter,
+  type FilterContext,
   type TracePredicate,
-} from './evaluate.ts';
-export { type HighlightSpan, highlight } from './highlight.ts';
-export * from './keywords.ts';
-export { lexFilter, type Token, type TokenKind } from './lexer.ts';
-export { parseFilter } from './parser.ts';
-export { printFilter, quote } from './print.ts';
+} from './compile.ts';
+export {
+  type CompletionContext,
+  type CompletionItem,
+  type CompletionResult,
+  complete,
+} from './complete.ts';
+export { describeFilterError } from './describe.ts';
 export {
   type EntitySelector,
   type EntitySelectorResult,
-  matchesSelector,
   parseEntitySelector,
-} from './selector.ts';
+} from './entity-selector.ts';
+export { type HighlightKind, type HighlightToken, highlight } from './highlight.ts';
+export {
+  ALL_OPERATORS,
+  COMPLEX_KEYWORDS,
+  type ComparisonOperator,
+  type ComplexKeywordInfo,
+  type FilterScope,
+  KEYWORDS,
+  type KeywordInfo,
+  keywordInfo,
+  OPERATORS_BY_TYPE,
+  type RootCauseCategory,
+  type RootCauseLevel,
+  SCOPE_LABEL,
+  type SimpleKeyword,
+  type ValueType,
+} from './keywords.ts';
+export { parseFilter } from './parser.ts';
+export { printFilter } from './print.ts';
+export { matchesServiceSelector } from './selector.ts';

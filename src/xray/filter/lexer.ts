@@ -1,181 +1,214 @@
 /**
- * Splits a filter expression into tokens. Never fails: unreadable input becomes a token with an
- * `error` message, so a highlighter can still colour the rest and the parser reports the first
- * problem in reading order. Offsets are UTF-16 indices into the source, end exclusive.
+ * Splits a filter expression into tokens. Never throws: a character it cannot place becomes an
+ * `error` token carrying the message, and the parser reports it where it meets it.
+ *
+ * Words are `[A-Za-z_][A-Za-z0-9_.]*`, so dotted keywords (`http.url`, `annotation.tenant`,
+ * `rootcause.fault.service`, `account.id`) come out as one token; logical and string operators
+ * (`AND`, `CONTAINS`) are words too and the parser classifies them, case-insensitively.
  */
 
 export type TokenKind =
-  /** Identifiers and dotted keyword paths: `ok`, `http.url`, `annotation.age`, `AND`, `traces`. */
   | 'word'
-  /** A double-quoted string; `value` holds it unescaped. */
   | 'string'
-  /** A decimal number; `value` holds it. */
   | 'number'
-  /** `#[…]`, the root-cause JSON pattern; `text` is the whole literal including `#`. */
-  | 'json'
-  /** `=` `!=` `==` `<` `<=` `>` `>=` `!` `&&` `||` */
+  /** = != < <= > >= ! && || and the mistaken `==`, `&`, `|` (parser explains those) */
   | 'op'
-  /** `(` `)` `{` `}` `[` `]` `,` `:` */
+  /** ( ) { } [ ] , : */
   | 'punct'
-  /** A character the language has no use for. */
-  | 'unknown';
+  /** `#[ … ]`: raw text of a JSON array (rootcause.json), `#` included */
+  | 'json'
+  | 'error'
+  | 'eof';
 
 export interface Token {
   kind: TokenKind;
-  /** The source text of the token. */
-  text: string;
   from: number;
   to: number;
-  /** Unescaped string or parsed number. */
-  value?: string | number;
-  /** Set when the token is malformed (unterminated string, stray character, …). */
-  error?: string;
+  /** Source text of the token. */
+  text: string;
+  /** string: decoded value; error: the message. */
+  value?: string;
+  /** number: its value. */
+  num?: number;
+  /** string/json: true when the closing quote/bracket is missing. */
+  unterminated?: boolean;
 }
 
-const WORD_START = /[A-Za-z_]/;
-const WORD_PART = /[A-Za-z0-9_]/;
-const DIGIT = /[0-9]/;
-const NUMBER = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const TWO_CHAR_OPS = new Set(['!=', '==', '<=', '>=', '&&', '||']);
-const ONE_CHAR_OPS = new Set(['=', '<', '>', '!']);
-const PUNCT = new Set(['(', ')', '{', '}', '[', ']', ',', ':']);
-const MAX_JSON_NESTING = 32;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isWordPart = (c: number) => isWordStart(c) || isDigit(c) || c === 46; // '.'
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 
-/** Tokenizes `text`; whitespace is dropped. */
-export function lexFilter(text: string): Token[] {
+const PUNCT = '(){}[],:';
+
+/** All tokens of `text`, ending with one `eof` token at `text.length`. */
+export function lex(text: string): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
       i++;
       continue;
     }
-    const token = readToken(text, i, c);
-    tokens.push(token);
-    i = token.to;
-  }
-  return tokens;
-}
-
-function readToken(text: string, start: number, c: string): Token {
-  if (WORD_START.test(c)) return readWord(text, start);
-  if (DIGIT.test(c) || (c === '-' && DIGIT.test(text[start + 1] ?? ''))) {
-    return readNumber(text, start);
-  }
-  if (c === '"') return readString(text, start);
-  if (c === '#') return readJson(text, start);
-  const two = text.slice(start, start + 2);
-  if (TWO_CHAR_OPS.has(two)) return { kind: 'op', text: two, from: start, to: start + 2 };
-  if (ONE_CHAR_OPS.has(c)) return { kind: 'op', text: c, from: start, to: start + 1 };
-  if (PUNCT.has(c)) return { kind: 'punct', text: c, from: start, to: start + 1 };
-  // Take a whole surrogate pair so an emoji is one token, not two halves.
-  const end = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
-  const ch = text.slice(start, end);
-  const error =
-    c === "'"
-      ? 'Strings use double quotes: "…"'
-      : c === '&' || c === '|'
-        ? `Unexpected '${c}'; use AND / OR (or && / ||)`
-        : `Unexpected character '${ch}'`;
-  return { kind: 'unknown', text: ch, from: start, to: end, error };
-}
-
-/**
- * A word is `[A-Za-z_][A-Za-z0-9_]*` followed by any number of `.part`s. A trailing dot stays in
- * the word (`annotation.`) so the parser can say what is missing and the completer can continue it.
- */
-function readWord(text: string, start: number): Token {
-  let i = start + 1;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (WORD_PART.test(ch) || ch === '.') i++;
-    else break;
-  }
-  return { kind: 'word', text: text.slice(start, i), from: start, to: i };
-}
-
-function readNumber(text: string, start: number): Token {
-  NUMBER.lastIndex = start;
-  const m = NUMBER.exec(text)!;
-  const end = start + m[0].length;
-  return { kind: 'number', text: m[0], from: start, to: end, value: Number(m[0]) };
-}
-
-/** `\"` and `\\` are escapes; any other backslash is kept as written (e.g. Windows paths). */
-function readString(text: string, start: number): Token {
-  let value = '';
-  let i = start + 1;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"') {
-      return { kind: 'string', text: text.slice(start, i + 1), from: start, to: i + 1, value };
-    }
-    const next = text[i + 1];
-    if (ch === '\\' && (next === '"' || next === '\\')) {
-      value += next;
-      i += 2;
-    } else {
-      value += ch;
+    const start = i;
+    if (isWordStart(c)) {
       i++;
-    }
-  }
-  return {
-    kind: 'string',
-    text: text.slice(start),
-    from: start,
-    to: text.length,
-    value,
-    error: 'Unterminated string: add the closing "',
-  };
-}
-
-/**
- * `#[ … ]`: reads a bracket-balanced, string-aware span; the parser hands it to JSON.parse.
- * Whitespace between `#` and `[` is allowed.
- */
-function readJson(text: string, start: number): Token {
-  let i = start + 1;
-  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r') i++;
-  if (text[i] !== '[') {
-    return {
-      kind: 'unknown',
-      text: '#',
-      from: start,
-      to: start + 1,
-      error: "'#' must start a JSON array: #[ … ]",
-    };
-  }
-  let depth = 0;
-  let maxDepth = 0;
-  let inString = false;
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '[' || ch === '{') maxDepth = Math.max(maxDepth, ++depth);
-    else if (ch === ']' || ch === '}') {
-      depth--;
-      if (depth === 0) {
-        const token: Token = {
-          kind: 'json',
-          text: text.slice(start, i + 1),
+      while (i < n && isWordPart(text.charCodeAt(i))) i++;
+      tokens.push({ kind: 'word', from: start, to: i, text: text.slice(start, i) });
+    } else if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(i + 1)))) {
+      i = scanNumber(text, i);
+      const raw = text.slice(start, i);
+      tokens.push({ kind: 'number', from: start, to: i, text: raw, num: Number(raw) });
+    } else if (c === 34) {
+      tokens.push(scanString(text, start));
+      i = tokens[tokens.length - 1]!.to;
+    } else if (c === 35) {
+      const tok = scanJson(text, start);
+      tokens.push(tok);
+      i = tok.to;
+    } else if (PUNCT.includes(text[i]!)) {
+      i++;
+      tokens.push({ kind: 'punct', from: start, to: i, text: text[start]! });
+    } else {
+      const op = scanOperator(text, i);
+      if (op) {
+        i += op.length;
+        tokens.push({ kind: 'op', from: start, to: i, text: op });
+      } else {
+        // One code point, so a surrogate pair is not split in the message.
+        const cp = text.codePointAt(i) ?? c;
+        i += cp > 0xffff ? 2 : 1;
+        const ch = text.slice(start, i);
+        const afterWord = start > 0 && isWordPart(text.charCodeAt(start - 1));
+        const hint =
+          afterWord && (ch === '-' || ch === '/' || ch === '@')
+            ? ' — put text values in double quotes'
+            : '';
+        tokens.push({
+          kind: 'error',
           from: start,
-          to: i + 1,
-        };
-        // Root causes nest four levels; the cap keeps the recursive matcher off the stack limit.
-        if (maxDepth > MAX_JSON_NESTING) token.error = 'The JSON pattern is nested too deeply';
-        return token;
+          to: i,
+          text: ch,
+          value: `unexpected character \`${ch}\`${hint}`,
+        });
       }
     }
   }
+  tokens.push({ kind: 'eof', from: n, to: n, text: '' });
+  return tokens;
+}
+
+/** `-?digits[.digits][e[+-]digits]`: exponents are accepted so any printed number re-parses. */
+function scanNumber(text: string, i: number): number {
+  const n = text.length;
+  if (text.charCodeAt(i) === 45) i++;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+    i++;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    let j = i + 1;
+    const s = text.charCodeAt(j);
+    if (s === 43 || s === 45) j++;
+    if (isDigit(text.charCodeAt(j))) {
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      i = j;
+    }
+  }
+  return i;
+}
+
+/**
+ * A double-quoted string. Decision (reference §7, escapes undocumented): `\"` and `\\` are
+ * escapes; a backslash before any other character is kept as is (so `"C:\temp"` means what it
+ * shows). Single quotes are not string delimiters.
+ */
+function scanString(text: string, start: number): Token {
+  const n = text.length;
+  let i = start + 1;
+  let value = '';
+  let chunk = i;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      value += text.slice(chunk, i);
+      return { kind: 'string', from: start, to: i + 1, text: text.slice(start, i + 1), value };
+    }
+    if (c === 92) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 34 || next === 92) {
+        value += text.slice(chunk, i);
+        chunk = i + 1; // keep the escaped character, drop the backslash
+        i += 2;
+        continue;
+      }
+    }
+    i++;
+  }
+  value += text.slice(chunk, n);
+  return {
+    kind: 'string',
+    from: start,
+    to: n,
+    text: text.slice(start, n),
+    value,
+    unterminated: true,
+  };
+}
+
+/**
+ * `#[ … ]` for rootcause.json: brackets balanced, strings skipped, so the JSON sub-parser gets
+ * the whole array (reference §4 parser note).
+ */
+function scanJson(text: string, start: number): Token {
+  const n = text.length;
+  let i = start + 1;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  if (text[i] !== '[') {
+    return {
+      kind: 'error',
+      from: start,
+      to: start + 1,
+      text: '#',
+      value: '`#` must be followed by a JSON array: `#[{ … }]`',
+    };
+  }
+  let depth = 0;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '"') {
+      i++;
+      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '[' || c === '{') {
+      depth++;
+    } else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) {
+        i++;
+        return { kind: 'json', from: start, to: i, text: text.slice(start, i) };
+      }
+    }
+    i++;
+  }
   return {
     kind: 'json',
-    text: text.slice(start),
     from: start,
-    to: text.length,
-    error: 'Unterminated JSON array: brackets are not balanced',
+    to: n,
+    text: text.slice(start, n),
+    unterminated: true,
   };
+}
+
+function scanOperator(text: string, i: number): string | null {
+  const two = text.slice(i, i + 2);
+  if (two === '!=' || two === '<=' || two === '>=' || two === '&&' || two === '||' || two === '==')
+    return two;
+  const one = text[i]!;
+  if (one === '=' || one === '<' || one === '>' || one === '!' || one === '&' || one === '|')
+    return one;
+  return null;
 }

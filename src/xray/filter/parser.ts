@@ -1,15 +1,18 @@
 import type {
-  CompareOp,
-  Expr,
-  FilterError,
-  KeywordRef,
+  AnnotationNode,
+  FilterDiagnostic,
+  FilterNode,
+  FilterParseResult,
+  GroupNode,
   Literal,
-  ParseResult,
-  Selector,
-  Span,
+  RootCauseNode,
 } from './ast.ts';
 import {
+  COMPLEX_KEYWORDS,
+  type ComparisonOperator,
   type FilterScope,
+  KEYWORDS,
+  type KeywordInfo,
   keywordInfo,
   OPERATORS_BY_TYPE,
   type RootCauseCategory,
@@ -17,520 +20,553 @@ import {
   SCOPE_LABEL,
   type ValueType,
 } from './keywords.ts';
-import { lexFilter, type Token } from './lexer.ts';
+import { lex, type Token } from './lexer.ts';
+import { parseRootCauseJson } from './parse-json.ts';
+import { parseSelector } from './parse-selector.ts';
+import { closest } from './suggest.ts';
+import { type Expectation, RESERVED_WORDS, STOP, TokenStream } from './token-stream.ts';
 
 /**
- * Parses an X-Ray filter expression (reference/filter-expressions.md §8 grammar, with the
- * decisions of §7): `!`/NOT binds tightest, then comparison, then AND (explicit, `&&`, or two
- * terms side by side), then OR (`||`); parentheses group; keywords and operator words are
- * case-insensitive, string values are not. Keyword/operator/value types and the scope of each
- * keyword are checked here, so an expression that parses can always be evaluated.
+ * Parses an X-Ray filter expression: the grammar of reference §8 with the decisions of §7.
  *
- * A blank expression parses to an empty AND, which every trace satisfies: X-Ray treats a missing
- * filter (GetTraceSummaries, a group without one) as "no filter".
+ * Precedence (§7 recommendation; AWS documents none): `!`/NOT binds tightest and applies to the
+ * next whole term (so `!responsetime > 5` is NOT (responsetime > 5)), then the comparison,
+ * then AND — explicit (`AND`, `and`, `&&`) or implicit between two terms side by side
+ * (`ok !partial duration <3`, example #11) — then OR (`OR`, `||`). Parentheses group.
+ * Keywords and operator words are case-insensitive (`responseTime`, `and` appear in AWS's own
+ * examples); string values and annotation keys are case-sensitive.
  *
- * Never throws: returns the tree or the first problem, positioned in the source.
+ * Types and scopes are checked here too (`CONTAINS` on a number, `root` outside service{}), so
+ * an expression that parses can always be evaluated. Never throws: syntax errors stop the parse,
+ * type and scope errors are collected and parsing goes on.
  */
-export function parseFilter(text: string): ParseResult {
-  const tokens = lexFilter(text);
-  // Parse only up to the first malformed token; if the parser gets that far without finding an
-  // earlier problem, the malformed token is the first error in reading order.
-  const bad = tokens.findIndex((t) => t.error !== undefined);
-  const badToken = bad < 0 ? undefined : tokens[bad]!;
-  const usable = badToken ? tokens.slice(0, bad) : tokens;
-  if (tokens.length === 0) {
-    return { ok: true, expr: { kind: 'and', terms: [], span: { from: 0, to: text.length } } };
-  }
-  const parser = new Parser(usable, badToken?.from ?? text.length);
-  const expr = parser.parseExpression();
-  const error = parser.error;
-  if (badToken && (!error || error.from >= badToken.from)) {
-    return fail({ message: badToken.error!, from: badToken.from, to: badToken.to });
-  }
-  if (error || !expr) return fail(error ?? { message: 'Invalid expression', from: 0, to: 0 });
-  return { ok: true, expr };
+export function parseFilter(text: string): FilterParseResult {
+  const s = new TokenStream(lex(text), text);
+  if (s.atEnd()) return { ok: true, ast: null };
+  const ast = runParser(s, () => parseTop(s));
+  if (s.errors.length > 0 || !ast) return { ok: false, errors: tidy(s.errors, text) };
+  return { ok: true, ast };
 }
 
-function fail(d: FilterError): ParseResult {
-  return { ok: false, errors: [d] };
+/**
+ * Parses the tokens before the cursor and returns what the grammar expects where they end.
+ * Used by `complete()`; tokens must end with an `eof` token placed at the cursor.
+ */
+export function expectationsAt(tokens: readonly Token[], text: string): Expectation[] {
+  const notes: Expectation[] = [];
+  const s = new TokenStream(tokens, text, notes);
+  runParser(s, () => parseTop(s));
+  return notes;
 }
 
-/** Deep enough for any hand-written filter; keeps hostile input off the call stack's limit. */
-const MAX_NESTING = 100;
-
-type Scope = FilterScope;
-const SYMBOL_OPS = new Set<CompareOp>(['=', '!=', '<', '<=', '>', '>=']);
-const WORD_OPS = new Set<CompareOp>(['CONTAINS', 'BEGINSWITH', 'ENDSWITH']);
-/** Annotations take their type from the value, so every operator is possible. */
-const OPS_BY_TYPE: Record<ValueType | 'any' | 'group', readonly CompareOp[]> = {
-  ...OPERATORS_BY_TYPE,
-  any: [...SYMBOL_OPS, ...WORD_OPS],
-  group: ['=', '!='],
-};
-const ROOTCAUSE_CATEGORIES: readonly RootCauseCategory[] = ['fault', 'error', 'responsetime'];
-const ROOTCAUSE_LEVELS: readonly RootCauseLevel[] = ['service', 'entity', 'exception'];
-const RC_SCOPES: readonly Scope[] = [
-  'rootcause.service',
-  'rootcause.entity',
-  'rootcause.responsetime.entity',
-  'rootcause.exception',
-];
-const RESERVED_WORDS = new Set(['and', 'or', 'not', 'contains', 'beginswith', 'endswith']);
-const ID_FIELDS = { name: 'name', type: 'type', 'account.id': 'accountId' } as const;
-
-class Parser {
-  private pos = 0;
-  private depth = 0;
-  /** End of the last consumed token: where the node being built ends. */
-  private lastEnd = 0;
-  error: FilterError | undefined;
-
-  constructor(
-    private readonly tokens: readonly Token[],
-    /** Offset reported for "unexpected end of input". */
-    private readonly endOffset: number,
-  ) {}
-
-  parseExpression(): Expr | undefined {
-    const expr = this.parseOr('trace');
-    if (!expr) return undefined;
-    const extra = this.peek();
-    if (extra) {
-      const message =
-        extra.text === ')' || extra.text === '}'
-          ? `Unmatched '${extra.text}'`
-          : `Unexpected '${extra.text}'`;
-      return this.failAt(message, extra);
+/** Runs a parse, turning the internal STOP (and any bug) into a diagnostic. */
+export function runParser<T>(s: TokenStream, parse: () => T): T | null {
+  try {
+    return parse();
+  } catch (e) {
+    if (e !== STOP) {
+      // A bug or a stack overflow must still not escape: report it like any other error.
+      const msg = e instanceof RangeError ? 'expression nested too deeply' : 'could not parse';
+      s.report(0, s.text.length, msg);
     }
-    return expr;
+    return null;
   }
+}
 
-  // --- logic ---------------------------------------------------------------------------------
-
-  private parseOr(scope: Scope): Expr | undefined {
-    const first = this.parseAnd(scope);
-    if (!first) return undefined;
-    const terms = [first];
-    while (isOr(this.peek())) {
-      const op = this.take();
-      const term = this.parseAnd(scope);
-      if (!term) return this.afterOperatorFailure(op);
-      terms.push(term);
-    }
-    return terms.length === 1 ? first : { kind: 'or', terms, span: this.spanFrom(first.span) };
+function tidy(errors: FilterDiagnostic[], text: string): FilterDiagnostic[] {
+  const seen = new Set<string>();
+  const out: FilterDiagnostic[] = [];
+  for (const e of errors) {
+    const from = Math.max(0, Math.min(e.from, text.length));
+    const to = Math.max(from, Math.min(e.to, text.length));
+    const key = `${from}:${to}:${e.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ from, to, message: e.message });
   }
+  return out.sort((a, b) => a.from - b.from);
+}
 
-  private parseAnd(scope: Scope): Expr | undefined {
-    const first = this.parseUnary(scope);
-    if (!first) return undefined;
-    const terms = [first];
-    for (;;) {
-      const tok = this.peek();
-      let term: Expr | undefined;
-      if (isAnd(tok)) {
-        const op = this.take();
-        term = this.parseUnary(scope);
-        if (!term) return this.afterOperatorFailure(op);
-      } else if (startsTerm(tok)) {
-        // Juxtaposition is AND: `ok !partial duration < 3`.
-        term = this.parseUnary(scope);
-        if (!term) return undefined;
-      } else break;
-      terms.push(term);
-    }
-    return terms.length === 1 ? first : { kind: 'and', terms, span: this.spanFrom(first.span) };
+function parseTop(s: TokenStream): FilterNode {
+  const ast = parseOr(s);
+  const t = s.peek();
+  if (t.kind === 'eof') return ast;
+  if (t.kind === 'punct' && (t.text === ')' || t.text === '}')) {
+    s.fail(t.from, t.to, `unmatched \`${t.text}\``);
   }
+  return s.unexpected(t, 'AND, OR or the end of the filter');
+}
 
-  /** `!` / NOT, looped rather than recursed so `!!!…` cannot exhaust the stack. */
-  private parseUnary(scope: Scope): Expr | undefined {
-    const starts: number[] = [];
-    for (let tok = this.peek(); tok && isNot(tok); tok = this.peek()) {
-      starts.push(this.take().from);
-    }
-    let expr = this.parsePrimary(scope);
-    if (!expr) return undefined;
-    for (let i = starts.length - 1; i >= 0; i--) {
-      expr = { kind: 'not', expr, span: { from: starts[i]!, to: this.lastEnd } };
-    }
-    return expr;
+const MAX_DEPTH = 100;
+
+function isOr(t: Token): boolean {
+  return (
+    (t.kind === 'op' && t.text === '||') || (t.kind === 'word' && t.text.toLowerCase() === 'or')
+  );
+}
+function isAnd(t: Token): boolean {
+  return (
+    (t.kind === 'op' && t.text === '&&') || (t.kind === 'word' && t.text.toLowerCase() === 'and')
+  );
+}
+/** Can `t` begin a term? Used for implicit AND between juxtaposed terms. */
+function startsTerm(t: Token): boolean {
+  if (t.kind === 'word') {
+    const w = t.text.toLowerCase();
+    return w !== 'and' && w !== 'or' && !STRING_OPS.has(w);
   }
+  if (t.kind === 'op') return t.text === '!';
+  if (t.kind === 'punct') return t.text === '(';
+  return t.kind === 'error';
+}
 
-  private parsePrimary(scope: Scope): Expr | undefined {
-    const tok = this.peek();
-    if (!tok) return this.failAtEnd('Expected a keyword, found the end of the expression');
-    if (tok.text === '(' && tok.kind === 'punct') return this.parseGroup(scope);
-    if (tok.kind !== 'word') {
-      const what = tok.kind === 'string' || tok.kind === 'number' ? 'a value' : `'${tok.text}'`;
-      return this.failAt(`Expected a keyword, found ${what}`, tok);
-    }
-    const lower = tok.text.toLowerCase();
-    if (lower === 'service') return this.parseService(scope);
-    if (lower === 'edge') return this.parseEdge(scope);
-    if (lower === 'id') {
-      return this.failAt('id(…) picks a service: use it inside service(…) or edge(…)', tok);
-    }
-    if (lower === 'rootcause' || lower.startsWith('rootcause.')) return this.parseRootCause(scope);
-    if (lower === 'annotation' || lower.startsWith('annotation.')) {
-      return this.parseAnnotation(scope);
-    }
-    if (lower === 'group' || lower.startsWith('group.')) return this.parseGroupKeyword(scope);
-    if (RESERVED_WORDS.has(lower)) {
-      return this.failAt(`Expected a keyword before ${tok.text.toUpperCase()}`, tok);
-    }
-    const info = keywordInfo(tok.text);
-    if (!info) return this.failAt(`Unknown keyword '${tok.text}'`, tok);
-    if (!info.scopes.includes(scope)) {
-      return this.failAt(scopeMessage(info.name, info.scopes, scope), tok);
-    }
-    this.take();
-    return this.parseComparison({ kind: 'field', name: info.name }, info.type, tok);
+function parseOr(s: TokenStream): FilterNode {
+  const first = parseAnd(s);
+  const operands = [first];
+  for (;;) {
+    s.note({ kind: 'logical' });
+    const t = s.peek();
+    if (!isOr(t)) break;
+    s.next();
+    operands.push(parseAnd(s, t));
   }
+  return operands.length === 1 ? first : { kind: 'or', operands, from: first.from, to: s.lastTo };
+}
 
-  private parseGroup(scope: Scope): Expr | undefined {
-    const open = this.take();
-    if (++this.depth > MAX_NESTING) return this.failAt('Parentheses are nested too deeply', open);
-    const inner = this.parseOr(scope);
-    if (!inner) return undefined;
-    if (!this.takePunct(')')) {
-      return this.failHere(`Expected ')' to close the '(' at position ${open.from + 1}`);
-    }
-    this.depth--;
-    return inner;
-  }
-
-  private afterOperatorFailure(op: Token): undefined {
-    if (this.error?.from === this.endOffset && this.pos >= this.tokens.length) {
-      this.error = { ...this.error, message: `Expected a term after ${op.text.toUpperCase()}` };
-    }
-    return undefined;
-  }
-
-  // --- keywords and comparisons --------------------------------------------------------------
-
-  private parseComparison(
-    keyword: KeywordRef,
-    type: ValueType | 'any' | 'group',
-    start: Token,
-  ): Expr | undefined {
-    const opTok = this.peek();
-    if (opTok?.text === '==') return this.failAt("Use '=' to compare", opTok);
-    const op = opTok && (opTok.kind === 'op' || opTok.kind === 'word') ? compareOp(opTok) : null;
-    if (!op || !opTok) return { kind: 'test', keyword, span: this.spanFrom(start) };
-    this.take();
-    const name = keyword.kind === 'field' ? keyword.name : start.text;
-    if (!OPS_BY_TYPE[type].includes(op)) {
-      return this.failAt(`${describeType(name, type)}: compare it with ${opList(type)}`, opTok);
-    }
-    const valueTok = this.peek();
-    const value = valueTok ? literalOf(valueTok, type) : undefined;
-    if (value === undefined || !valueTok) {
-      const message = `Expected a value after '${opTok.text}'`;
-      return valueTok ? this.failAt(message, valueTok) : this.failAtEnd(message);
-    }
-    const need = neededType(type, op);
-    if (need && typeof value !== need) {
-      const subject = type === 'any' ? `${op} compares ${need}s` : describeType(name, type);
-      return this.failAt(`${subject}: expected ${valueHint(need)}`, valueTok);
-    }
-    this.take();
-    return { kind: 'compare', keyword, op, value, span: this.spanFrom(start) };
-  }
-
-  /** `annotation.key` or `annotation[key]` / `annotation["key.with.dots"]`. */
-  private parseAnnotation(scope: Scope): Expr | undefined {
-    const tok = this.take();
-    if (scope !== 'trace') {
-      return this.failAt(`Annotations can only be used at the top level, not ${place(scope)}`, tok);
-    }
-    let key: string;
-    if (tok.text.toLowerCase() === 'annotation') {
-      if (!this.takePunct('[')) {
-        return this.failHere("Expected '.key' or '[key]' after 'annotation'");
-      }
-      const keyTok = this.peek();
-      if (!keyTok || !['word', 'string', 'number'].includes(keyTok.kind)) {
-        return this.failHere('Expected an annotation key inside [ ]');
-      }
-      this.take();
-      key = keyTok.kind === 'string' ? String(keyTok.value) : keyTok.text;
-      if (!this.takePunct(']')) return this.failHere("Expected ']' after the annotation key");
-      if (key === '') return this.failAt('Expected an annotation key', keyTok);
+function parseAnd(s: TokenStream, after?: Token): FilterNode {
+  const first = parseUnary(s, after);
+  const operands = [first];
+  for (;;) {
+    s.note({ kind: 'logical' });
+    s.note({ kind: 'term', scope: s.scope });
+    const t = s.peek();
+    if (isAnd(t)) {
+      s.next();
+      operands.push(parseUnary(s, t));
+    } else if (startsTerm(t)) {
+      operands.push(parseUnary(s)); // implicit AND (reference §1, example #11)
+    } else if (t.kind === 'op' && (t.text === '&' || t.text === '|')) {
+      s.fail(t.from, t.to, `\`${t.text}\` is not an operator — use \`${t.text}${t.text}\``);
     } else {
-      key = tok.text.slice('annotation.'.length);
-      // `annotation.` / `annotation.a.` are half-typed, not keys ending in a dot.
-      if (key === '' || key.endsWith('.')) return this.failAt('Expected an annotation key', tok);
+      break;
     }
-    return this.parseComparison({ kind: 'annotation', key }, 'any', tok);
   }
+  return operands.length === 1 ? first : { kind: 'and', operands, from: first.from, to: s.lastTo };
+}
 
-  private parseGroupKeyword(scope: Scope): Expr | undefined {
-    const tok = this.take();
-    const by = tok.text.toLowerCase().slice('group.'.length);
-    if (by !== 'name' && by !== 'arn') return this.failAt('Expected group.name or group.arn', tok);
-    if (scope !== 'trace') {
-      return this.failAt(`group.${by} can only be used at the top level, not ${place(scope)}`, tok);
-    }
-    const expr = this.parseComparison({ kind: 'group', by }, 'group', tok);
-    if (expr?.kind === 'test') {
-      return this.failAt(`Compare group.${by} with a value: group.${by} = "…"`, tok);
-    }
-    return expr;
-  }
+function parseUnary(s: TokenStream, after?: Token): FilterNode {
+  s.note({ kind: 'term', scope: s.scope });
+  const t = s.peek();
+  const isNot =
+    (t.kind === 'op' && t.text === '!') || (t.kind === 'word' && t.text.toLowerCase() === 'not');
+  if (!isNot) return parsePrimary(s, after);
+  s.next();
+  if (++s.depth > MAX_DEPTH) s.fail(t.from, t.to, 'expression nested too deeply');
+  const operand = parseUnary(s, t);
+  s.depth--;
+  return { kind: 'not', operand, from: t.from, to: s.lastTo };
+}
 
-  // --- service(), edge(), id() ---------------------------------------------------------------
-
-  private parseService(scope: Scope): Expr | undefined {
-    const tok = this.take();
-    if (scope !== 'trace') {
-      return this.failAt(`service(…) can't be used ${place(scope)}`, tok);
-    }
-    if (!this.takePunct('(')) return this.failHere("Expected '(' after service");
-    let selector: Selector | null = null;
-    if (!this.takePunct(')')) {
-      const sel = this.parseSelector();
-      if (!sel) return undefined;
-      selector = sel;
-      if (!this.takePunct(')')) return this.failHere("Expected ')' after the service");
-    }
-    const filter = this.parseOptionalBraces('service');
-    if (filter === undefined) return undefined;
-    return { kind: 'service', selector, filter, span: this.spanFrom(tok) };
-  }
-
-  private parseEdge(scope: Scope): Expr | undefined {
-    const tok = this.take();
-    if (scope !== 'trace') return this.failAt(`edge(…) can't be used ${place(scope)}`, tok);
-    const usage = 'edge(…) takes two services: edge("from", "to")';
-    if (!this.takePunct('(')) return this.failHere(`Expected '(': ${usage}`);
-    if (this.peek()?.text === ')') return this.failHere(usage);
-    const from = this.parseSelector();
-    if (!from) return undefined;
-    if (!this.takePunct(',')) return this.failHere(`Expected ',': ${usage}`);
-    const to = this.parseSelector();
-    if (!to) return undefined;
-    if (!this.takePunct(')')) return this.failHere(`Expected ')': ${usage}`);
-    const filter = this.parseOptionalBraces('edge');
-    if (filter === undefined) return undefined;
-    return { kind: 'edge', from, to, filter, span: this.spanFrom(tok) };
-  }
-
-  private parseSelector(): Selector | undefined {
-    const tok = this.peek();
-    if (tok?.kind === 'string') {
-      this.take();
-      return { kind: 'name', name: String(tok.value) };
-    }
-    if (tok?.kind === 'word' && tok.text.toLowerCase() === 'id') return this.parseId();
-    return this.failHere('Expected a quoted service name or id(…)');
-  }
-
-  /** `id(name: "…", type: "…", account.id: "…")`, any non-empty subset, each at most once. */
-  private parseId(): Selector | undefined {
-    this.take();
-    if (!this.takePunct('(')) return this.failHere("Expected '(' after id");
-    const selector: { kind: 'id'; name?: string; type?: string; accountId?: string } = {
-      kind: 'id',
-    };
-    do {
-      const keyTok = this.peek();
-      const key = keyTok?.kind === 'word' ? keyTok.text.toLowerCase() : '';
-      if (!keyTok || !Object.hasOwn(ID_FIELDS, key)) {
-        return this.failHere('Expected name:, type: or account.id: inside id(…)');
-      }
-      const field = ID_FIELDS[key as keyof typeof ID_FIELDS];
-      if (selector[field] !== undefined) return this.failAt(`${key} is given twice`, keyTok);
-      this.take();
-      if (!this.takePunct(':')) return this.failHere(`Expected ':' after ${key}`);
-      const valueTok = this.peek();
-      if (valueTok?.kind !== 'string') return this.failHere(`Expected a quoted ${key} value`);
-      this.take();
-      selector[field] = String(valueTok.value);
-    } while (this.takePunct(','));
-    if (!this.takePunct(')')) return this.failHere("Expected ',' or ')' in id(…)");
-    return selector;
-  }
-
-  /** `{ filter }` after service()/edge(); null when absent, undefined on error. */
-  private parseOptionalBraces(scope: Scope): Expr | null | undefined {
-    if (this.peek()?.text !== '{' || this.peek()?.kind !== 'punct') return null;
-    return this.parseBraces(scope);
-  }
-
-  private parseBraces(scope: Scope): Expr | undefined {
-    const open = this.peek();
-    if (!open || !this.takePunct('{')) return this.failHere("Expected '{'");
-    if (this.peek()?.text === '}') {
-      return this.failAt('Empty braces: write a filter inside { } or leave them out', open);
-    }
-    const inner = this.parseOr(scope);
-    if (!inner) return undefined;
-    if (!this.takePunct('}')) {
-      return this.failHere(`Expected '}' to close the '{' at position ${open.from + 1}`);
-    }
+function parsePrimary(s: TokenStream, after?: Token): FilterNode {
+  const t = s.peek();
+  const expected = after ? `a filter after \`${after.text}\`` : 'a filter';
+  if (t.kind === 'punct' && t.text === '(') {
+    s.next();
+    if (++s.depth > MAX_DEPTH) s.fail(t.from, t.to, 'expression nested too deeply');
+    if (s.isPunct(')')) s.fail(t.from, s.peek().to, 'empty `( )` — write a filter inside');
+    const inner = parseOr(s);
+    s.depth--;
+    s.note({ kind: 'close', text: ')' });
+    s.expectPunct(')', `expected \`)\` to close the \`(\` at character ${t.from}`);
     return inner;
   }
+  if (t.kind !== 'word') return s.unexpected(t, expected);
+  const w = t.text.toLowerCase();
+  if (w === 'service' || w === 'edge') return parseServiceOrEdge(s, w);
+  if (w === 'annotation' || w.startsWith('annotation.')) return parseAnnotation(s);
+  if (w === 'group.name' || w === 'group.arn') return parseGroup(s);
+  if (w === 'rootcause.json') return parseRootCauseJson(s);
+  if (w.startsWith('rootcause.')) return parseRootCause(s);
+  const info = keywordInfo(w);
+  if (info) return parseKeyword(s, info);
+  if (w === 'id') {
+    s.fail(t.from, t.to, '`id(…)` only selects a service — use it inside service(…) or edge(…)');
+  }
+  if (w === 'and' || w === 'or' || STRING_OPS.has(w)) {
+    s.fail(t.from, t.to, `expected ${expected}, found \`${t.text}\``);
+  }
+  if (w === 'true' || w === 'false') {
+    s.fail(
+      t.from,
+      t.to,
+      `\`${t.text}\` alone is not a filter — compare a keyword with it, e.g. \`fault = true\``,
+    );
+  }
+  return recoverUnknownKeyword(s, t);
+}
 
-  // --- rootcause -----------------------------------------------------------------------------
+/** Every word that can start a term, for "did you mean". */
+const TERM_WORDS: readonly string[] = [
+  ...KEYWORDS.map((k) => k.name),
+  ...COMPLEX_KEYWORDS.map((k) => k.name).filter((n) => n !== 'id'),
+  'not',
+];
 
-  private parseRootCause(scope: Scope): Expr | undefined {
-    const tok = this.take();
-    const lower = tok.text.toLowerCase();
-    if (scope !== 'trace') return this.failAt(`${lower} can't be used ${place(scope)}`, tok);
-    if (lower === 'rootcause.json') return this.parseRootCauseJson(tok);
-    const [, category, level, ...rest] = lower.split('.');
-    const isCategory = (ROOTCAUSE_CATEGORIES as readonly string[]).includes(category ?? '');
-    const isLevel = (ROOTCAUSE_LEVELS as readonly string[]).includes(level ?? '');
-    if (!isCategory || !isLevel || rest.length > 0) {
-      return this.failAt(
-        'Expected rootcause.<fault|error|responsetime>.<service|entity|exception> { … } or rootcause.json = #[…]',
-        tok,
+/** Reports an unknown keyword, then skips its operator and value so later errors show too. */
+function recoverUnknownKeyword(s: TokenStream, t: Token): FilterNode {
+  s.next();
+  let guess = closest(t.text, TERM_WORDS);
+  const dot = t.text.indexOf('.');
+  if (!guess && dot > 0) {
+    const head = closest(t.text.slice(0, dot), ['annotation', 'group', 'rootcause', 'http']);
+    if (head) guess = head + t.text.slice(dot);
+  }
+  if (guess?.toLowerCase() === t.text.toLowerCase()) guess = undefined;
+  s.report(
+    t.from,
+    t.to,
+    `unknown keyword \`${t.text}\`${guess ? ` — did you mean \`${guess}\`?` : ''}`,
+  );
+  if (peekOperator(s)) {
+    s.next();
+    const v = s.peek();
+    if (v.kind === 'string' || v.kind === 'number') s.next();
+    else if (v.kind === 'word' && !RESERVED_WORDS.has(v.text.toLowerCase())) s.next();
+  }
+  return { kind: 'keyword', keyword: 'ok', from: t.from, to: s.lastTo };
+}
+
+const STRING_OPS: ReadonlyMap<string, ComparisonOperator> = new Map([
+  ['contains', 'CONTAINS'],
+  ['beginswith', 'BEGINSWITH'],
+  ['endswith', 'ENDSWITH'],
+]);
+const SYMBOL_OPS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=', '==']);
+
+/** The comparison operator at the cursor, canonical; `==` is read as `=` (and reported). */
+function peekOperator(s: TokenStream): ComparisonOperator | null {
+  const t = s.peek();
+  if (t.kind === 'op' && SYMBOL_OPS.has(t.text))
+    return (t.text === '==' ? '=' : t.text) as ComparisonOperator;
+  if (t.kind === 'word') return STRING_OPS.get(t.text.toLowerCase()) ?? null;
+  return null;
+}
+
+/** Consumes an operator; reports `==`. */
+function takeOperator(s: TokenStream): Token {
+  const t = s.next();
+  if (t.text === '==') s.report(t.from, t.to, '`==` is not an operator — use `=`');
+  return t;
+}
+
+/** "`root` can only be used inside service() { … }" / "`user` can't be used inside edge() { … }". */
+function scopeMessage(name: string, scopes: readonly FilterScope[], here: FilterScope): string {
+  if (scopes.length === 1 && scopes[0] === 'trace') {
+    return `\`${name}\` can't be used inside ${SCOPE_LABEL[here]} — only at the top level`;
+  }
+  // rootcause.*.entity already covers the response-time entity scope.
+  const shown = scopes.includes('rootcause.entity')
+    ? scopes.filter((x) => x !== 'rootcause.responsetime.entity')
+    : scopes;
+  const labels = shown.map((x) => (x === 'trace' ? 'at the top level' : SCOPE_LABEL[x]));
+  const list =
+    labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels[0];
+  return `\`${name}\` can only be used ${scopes.includes('trace') ? '' : 'inside '}${list}`;
+}
+
+function parseKeyword(s: TokenStream, info: KeywordInfo): FilterNode {
+  const kwTok = s.next();
+  if (!info.scopes.includes(s.scope)) {
+    s.report(kwTok.from, kwTok.to, scopeMessage(info.name, info.scopes, s.scope));
+  }
+  s.note({ kind: 'operator', type: info.type });
+  const op = peekOperator(s);
+  if (!op) {
+    const v = s.peek();
+    if (v.kind === 'string' || v.kind === 'number') {
+      s.fail(
+        v.from,
+        v.to,
+        `expected an operator after \`${kwTok.text}\` (${OPERATORS_BY_TYPE[info.type].join(' ')})`,
       );
     }
-    const c = category as RootCauseCategory;
-    const l = level as RootCauseLevel;
-    if (c === 'responsetime' && l === 'exception') {
-      return this.failAt('Response-time root causes have no exceptions', tok);
+    if (v.kind === 'word' && (s.peek(1).kind === 'string' || s.peek(1).kind === 'number')) {
+      const guess = closest(v.text, ['CONTAINS', 'BEGINSWITH', 'ENDSWITH']);
+      if (!keywordInfo(v.text) || guess) {
+        s.fail(
+          v.from,
+          v.to,
+          guess
+            ? `unknown operator \`${v.text}\` — did you mean \`${guess}\`?`
+            : `unknown operator \`${v.text}\` — use ${OPERATORS_BY_TYPE[info.type].join(' ')}`,
+        );
+      }
     }
-    // Response-time entities get their own scope: only they carry `coverage`.
-    const inner: Scope =
-      l === 'entity' && c === 'responsetime' ? 'rootcause.responsetime.entity' : `rootcause.${l}`;
-    if (this.peek()?.text !== '{') return this.failHere(`Expected '{ … }' after ${lower}`);
-    const filter = this.parseBraces(inner);
-    if (!filter) return undefined;
-    return { kind: 'rootcause', category: c, level: l, filter, span: this.spanFrom(tok) };
+    return { kind: 'keyword', keyword: info.name, from: kwTok.from, to: kwTok.to };
   }
-
-  private parseRootCauseJson(tok: Token): Expr | undefined {
-    if (this.peek()?.text !== '=') return this.failHere("Expected '= #[…]' after rootcause.json");
-    this.take();
-    const json = this.peek();
-    if (json?.kind !== 'json') return this.failHere('Expected a JSON array: #[ { … } ]');
-    this.take();
-    let pattern: unknown;
-    try {
-      pattern = JSON.parse(json.text.slice(1));
-    } catch (e) {
-      return this.failAt(`Invalid JSON: ${(e as Error).message}`, json);
-    }
-    if (!Array.isArray(pattern)) return this.failAt('Expected a JSON array: #[ { … } ]', json);
-    return { kind: 'rootcause-json', pattern, span: this.spanFrom(tok) };
+  const opTok = takeOperator(s);
+  if (!OPERATORS_BY_TYPE[info.type].includes(op)) {
+    s.report(
+      opTok.from,
+      opTok.to,
+      `\`${opTok.text}\` can't be used with \`${info.name}\`, a ${TYPE_NAME[info.type]} — use ${OPERATORS_BY_TYPE[info.type].join(' ')}`,
+    );
   }
-
-  // --- token plumbing ------------------------------------------------------------------------
-
-  private peek(): Token | undefined {
-    return this.tokens[this.pos];
-  }
-
-  private take(): Token {
-    const tok = this.tokens[this.pos++]!;
-    this.lastEnd = tok.to;
-    return tok;
-  }
-
-  private takePunct(text: string): boolean {
-    const tok = this.peek();
-    if (tok?.kind !== 'punct' || tok.text !== text) return false;
-    this.take();
-    return true;
-  }
-
-  private spanFrom(start: Span): Span {
-    return { from: start.from, to: this.lastEnd };
-  }
-
-  private failAt(message: string, span: Span): undefined {
-    this.error ??= { message, from: span.from, to: span.to };
-    return undefined;
-  }
-
-  /** Fails at the next token, or at the end when there is none. */
-  private failHere(message: string): undefined {
-    const tok = this.peek();
-    return tok ? this.failAt(message, tok) : this.failAtEnd(message);
-  }
-
-  private failAtEnd(message: string): undefined {
-    return this.failAt(message, { from: this.endOffset, to: this.endOffset });
-  }
+  const value = parseValue(s, info.type, op, `${kwTok.text} ${opTok.text}`, {
+    kind: 'value',
+    type: info.type,
+    scope: s.scope,
+    keyword: info.name,
+  });
+  return { kind: 'compare', keyword: info.name, op, value, from: kwTok.from, to: s.lastTo };
 }
 
-// --- helpers ---------------------------------------------------------------------------------
+const TYPE_NAME: Readonly<Record<ValueType, string>> = {
+  boolean: 'boolean',
+  number: 'number',
+  string: 'text keyword',
+};
 
-function isWord(tok: Token | undefined, upper: string): boolean {
-  return tok?.kind === 'word' && tok.text.toUpperCase() === upper;
-}
-function isOr(tok: Token | undefined): boolean {
-  return isWord(tok, 'OR') || (tok?.kind === 'op' && tok.text === '||');
-}
-function isAnd(tok: Token | undefined): boolean {
-  return isWord(tok, 'AND') || (tok?.kind === 'op' && tok.text === '&&');
-}
-function isNot(tok: Token): boolean {
-  return isWord(tok, 'NOT') || (tok.kind === 'op' && tok.text === '!');
-}
-/** Whether `tok` can begin a term, which makes two side-by-side terms an implicit AND. */
-function startsTerm(tok: Token | undefined): boolean {
-  if (!tok) return false;
-  if (tok.kind === 'word') return !isAnd(tok) && !isOr(tok);
-  return (tok.kind === 'op' && tok.text === '!') || (tok.kind === 'punct' && tok.text === '(');
+/**
+ * A literal after `subject` (e.g. "responsetime >"). `type` 'any' is for annotations, whose type
+ * is the value's; the operator then decides what fits. An unquoted word is a string value
+ * (§7: AWS's own example #8 writes `name = traces`); `true`/`false` are booleans where a
+ * boolean can go.
+ */
+function parseValue(
+  s: TokenStream,
+  type: ValueType | 'any',
+  op: ComparisonOperator,
+  subject: string,
+  expectation: Expectation,
+): Literal {
+  s.note(expectation);
+  const t = s.peek();
+  const lower = t.kind === 'word' ? t.text.toLowerCase() : '';
+  const isBool = lower === 'true' || lower === 'false';
+  const bareWord = t.kind === 'word' && !RESERVED_WORDS.has(lower);
+  let lit: Literal | null = null;
+  if (type === 'number' || (type === 'any' && isNumericOp(op))) {
+    if (t.kind === 'number') lit = numberLiteral(s, t);
+  } else if (type === 'boolean') {
+    if (isBool) lit = { kind: 'boolean', value: lower === 'true' };
+  } else if (type === 'string' || STRING_OPS.has(op.toLowerCase())) {
+    if (t.kind === 'string') lit = { kind: 'string', value: s.stringValue(t) };
+    else if (bareWord) lit = { kind: 'string', value: t.text };
+  } else if (t.kind === 'number') {
+    lit = numberLiteral(s, t);
+  } else if (t.kind === 'string') {
+    lit = { kind: 'string', value: s.stringValue(t) };
+  } else if (isBool) {
+    lit = { kind: 'boolean', value: lower === 'true' };
+  } else if (bareWord) {
+    lit = { kind: 'string', value: t.text };
+  }
+  if (!lit) {
+    const what =
+      type === 'number' || (type === 'any' && isNumericOp(op))
+        ? 'a number'
+        : type === 'boolean'
+          ? 'true or false'
+          : type === 'string' || STRING_OPS.has(op.toLowerCase())
+            ? 'a value in double quotes'
+            : 'a value';
+    if (t.kind === 'error') s.unexpected(t, what);
+    const unquote =
+      what === 'a number' && t.kind === 'string' && /^-?\d+(\.\d+)?$/.test(t.value ?? '')
+        ? ` — remove the quotes: ${t.value}`
+        : '';
+    s.fail(t.from, t.to, `expected ${what} after \`${subject}\`${unquote}`);
+  }
+  s.next();
+  return lit;
 }
 
-function compareOp(tok: Token): CompareOp | null {
-  const op = (tok.kind === 'word' ? tok.text.toUpperCase() : tok.text) as CompareOp;
-  const known = tok.kind === 'word' ? WORD_OPS.has(op) : SYMBOL_OPS.has(op);
-  return known ? op : null;
+const isNumericOp = (op: ComparisonOperator) =>
+  op === '<' || op === '<=' || op === '>' || op === '>=';
+
+function numberLiteral(s: TokenStream, t: Token): Literal {
+  const n = t.num ?? Number.NaN;
+  if (!Number.isFinite(n)) s.fail(t.from, t.to, `\`${t.text}\` is too large a number`);
+  return { kind: 'number', value: n === 0 ? 0 : n }; // -0 → 0: prints and re-parses the same
 }
 
 /**
- * The literal a value token stands for. `true`/`false` are booleans except for string keywords;
- * a bare word is accepted as a string (AWS's own example writes `name = traces`).
+ * `annotation.key`, `annotation[key]`, `annotation["key.with.dots"]` (the bracket forms are
+ * UNCONFIRMED in AWS's docs; §7 recommends accepting them as aliases, so we do). A dotted key
+ * longer than one part (`annotation.otel.attr`) is read as the key `otel.attr`.
  */
-function literalOf(tok: Token, type: ValueType | 'any' | 'group'): Literal | undefined {
-  if (tok.kind === 'string') return String(tok.value);
-  if (tok.kind === 'number') return tok.value as number;
-  if (tok.kind !== 'word') return undefined;
-  const lower = tok.text.toLowerCase();
-  if (RESERVED_WORDS.has(lower)) return undefined;
-  if (type !== 'string' && type !== 'group' && (lower === 'true' || lower === 'false')) {
-    return lower === 'true';
+function parseAnnotation(s: TokenStream): AnnotationNode {
+  const t = s.next();
+  let key: string;
+  if (t.text.length > 'annotation'.length) {
+    key = t.text.slice('annotation.'.length);
+    if (key === '') s.fail(t.from, t.to, 'expected an annotation key after `annotation.`');
+  } else {
+    s.expectPunct('[', 'expected `.key` or `[key]` after `annotation`');
+    s.note({ kind: 'annotation-key' });
+    const k = s.peek();
+    if (k.kind === 'string') key = s.stringValue(s.next());
+    else if (k.kind === 'word') key = s.next().text;
+    else return s.unexpected(k, 'an annotation key after `annotation[`');
+    if (key === '') s.fail(k.from, k.to, 'an annotation key cannot be empty');
+    s.expectPunct(']', 'expected `]` after the annotation key');
   }
-  return tok.text;
+  // Decision (§2.4/§7): the guide says annotations can't be combined with service/edge, read as
+  // "not inside their braces" — so we reject them there instead of guessing a meaning.
+  if (s.scope !== 'trace') {
+    s.report(
+      t.from,
+      s.lastTo,
+      `annotations can't be used inside ${SCOPE_LABEL[s.scope]} — move \`${s.text.slice(t.from, s.lastTo)}\` outside the braces`,
+    );
+  }
+  const subject = s.text.slice(t.from, s.lastTo);
+  s.note({ kind: 'operator', type: 'any' });
+  const op = peekOperator(s);
+  if (!op) {
+    const v = s.peek();
+    if (v.kind === 'string' || v.kind === 'number') {
+      s.fail(v.from, v.to, `expected an operator after \`${subject}\``);
+    }
+    return { kind: 'annotation', key, from: t.from, to: s.lastTo };
+  }
+  const opTok = takeOperator(s);
+  const value = parseValue(s, 'any', op, `${subject} ${opTok.text}`, {
+    kind: 'value',
+    type: 'any',
+    scope: s.scope,
+    annotationKey: key,
+  });
+  if (value.kind === 'boolean' && op !== '=' && op !== '!=') {
+    s.report(opTok.from, opTok.to, `\`${opTok.text}\` can't compare booleans — use = or !=`);
+  }
+  return { kind: 'annotation', key, op, value, from: t.from, to: s.lastTo };
 }
 
-/** The value type a comparison needs; for annotations it follows from the operator. */
-function neededType(type: ValueType | 'any' | 'group', op: CompareOp): ValueType | undefined {
-  if (type === 'group') return 'string';
-  if (type !== 'any') return type;
-  if (WORD_OPS.has(op)) return 'string';
-  if (op === '=' || op === '!=') return undefined;
-  return 'number';
+/** group.name / group.arn: only `=` and `!=` against a group name or ARN. */
+function parseGroup(s: TokenStream): GroupNode {
+  const t = s.next();
+  const by = t.text.toLowerCase() === 'group.name' ? 'name' : 'arn';
+  if (s.scope !== 'trace') s.report(t.from, t.to, scopeMessage(`group.${by}`, ['trace'], s.scope));
+  s.note({ kind: 'operator', type: 'string' });
+  const op = peekOperator(s);
+  if (op !== '=' && op !== '!=') {
+    const at = s.peek();
+    const example = by === 'name' ? '"my-group"' : '"arn:aws:xray:…"';
+    s.fail(
+      at.from,
+      at.to,
+      op
+        ? `\`group.${by}\` takes = or != only`
+        : `expected \`=\` after \`${t.text}\`, e.g. \`group.${by} = ${example}\``,
+    );
+  }
+  const opTok = takeOperator(s);
+  const value = parseValue(s, 'string', op, `${t.text} ${opTok.text}`, {
+    kind: 'value',
+    type: 'string',
+    scope: s.scope,
+    group: by,
+  });
+  return { kind: 'group', by, op, value: String(value.value), from: t.from, to: s.lastTo };
 }
 
-function describeType(name: string, type: ValueType | 'any' | 'group'): string {
-  if (type === 'group') return `'${name}' is a group name or ARN`;
-  if (type === 'any') return `'${name}'`;
-  return `'${name}' is a ${type}`;
+const RC_CATEGORIES: readonly RootCauseCategory[] = ['fault', 'error', 'responsetime'];
+const RC_LEVELS: readonly RootCauseLevel[] = ['service', 'entity', 'exception'];
+const RC_NAMES = COMPLEX_KEYWORDS.map((k) => k.name).filter((n) => n.startsWith('rootcause.'));
+
+/**
+ * rootcause.<fault|error|responsetime>.<service|entity|exception> { filter }. `rootcause.error.*`
+ * is UNCONFIRMED in AWS's docs; accepted (§7) since the API has the parallel ErrorRootCauses.
+ */
+function parseRootCause(s: TokenStream): RootCauseNode {
+  const t = s.next();
+  const [, cat, level, ...rest] = t.text.toLowerCase().split('.');
+  const category = RC_CATEGORIES.find((c) => c === cat);
+  const lvl = RC_LEVELS.find((l) => l === level);
+  if (!category || !lvl || rest.length > 0) {
+    const guess = closest(t.text, RC_NAMES);
+    s.fail(
+      t.from,
+      t.to,
+      `unknown keyword \`${t.text}\`${guess ? ` — did you mean \`${guess}\`?` : ''}`,
+    );
+  }
+  if (category === 'responsetime' && lvl === 'exception') {
+    s.fail(
+      t.from,
+      t.to,
+      'response-time root causes have no exceptions — use rootcause.fault.exception or rootcause.error.exception',
+    );
+  }
+  if (s.scope !== 'trace') s.report(t.from, t.to, scopeMessage(t.text, ['trace'], s.scope));
+  s.note({ kind: 'open-brace' });
+  if (!s.isPunct('{')) {
+    const at = s.peek();
+    s.fail(
+      at.from,
+      at.to,
+      `expected \`{ filter }\` after \`${t.text}\`, e.g. \`${t.text} { name = "api" }\``,
+    );
+  }
+  const scope: FilterScope =
+    lvl === 'service'
+      ? 'rootcause.service'
+      : lvl === 'exception'
+        ? 'rootcause.exception'
+        : category === 'responsetime'
+          ? 'rootcause.responsetime.entity'
+          : 'rootcause.entity';
+  const filter = parseBraced(s, scope);
+  return { kind: 'rootcause', category, level: lvl, filter, from: t.from, to: s.lastTo };
 }
 
-function valueHint(type: ValueType): string {
-  if (type === 'boolean') return 'true or false';
-  return type === 'string' ? 'a quoted string' : 'a number';
+/** `{ expr }` evaluated in `scope`. */
+function parseBraced(s: TokenStream, scope: FilterScope): FilterNode {
+  const open = s.next();
+  if (s.isPunct('}')) {
+    s.fail(open.from, s.peek().to, 'empty `{ }` — write a filter inside the braces or remove them');
+  }
+  if (++s.depth > MAX_DEPTH) s.fail(open.from, open.to, 'expression nested too deeply');
+  const outer = s.scope;
+  s.scope = scope;
+  const inner = parseOr(s);
+  s.scope = outer;
+  s.depth--;
+  s.note({ kind: 'close', text: '}' });
+  s.expectPunct('}', `expected \`}\` to close the \`{\` at character ${open.from}`);
+  return inner;
 }
 
-function opList(type: ValueType | 'any' | 'group'): string {
-  const ops = OPS_BY_TYPE[type];
-  return ops.length === 2 ? ops.join(' or ') : `${ops.slice(0, -1).join(', ')} or ${ops.at(-1)}`;
-}
-
-function place(scope: Scope): string {
-  return scope === 'trace' ? 'at the top level' : `inside ${SCOPE_LABEL[scope]}`;
-}
-
-function scopeMessage(name: string, allowed: readonly Scope[], scope: Scope): string {
-  const rc = allowed.filter((s) => RC_SCOPES.includes(s));
-  const places = allowed.filter((s) => !RC_SCOPES.includes(s)).map(place);
-  if (rc.length === RC_SCOPES.length) places.push('inside rootcause.… { … }');
-  else places.push(...rc.map(place));
-  return `'${name}' can't be used ${place(scope)}; use it ${places.join(' or ')}`;
+/** service([selector]) [{ filter }] and edge(selector, selector) [{ filter }]. */
+function parseServiceOrEdge(s: TokenStream, which: 'service' | 'edge'): FilterNode {
+  const t = s.next();
+  if (s.scope !== 'trace') s.report(t.from, t.to, scopeMessage(`${which}()`, ['trace'], s.scope));
+  s.expectPunct('(', `expected \`(\` after \`${t.text}\``);
+  let node: FilterNode;
+  if (which === 'service') {
+    s.note({ kind: 'close', text: ')' });
+    const selector = s.isPunct(')') ? null : parseSelector(s);
+    s.note({ kind: 'close', text: ')' });
+    s.expectPunct(')', 'expected `)` after the service');
+    node = { kind: 'service', selector, filter: null, from: t.from, to: s.lastTo };
+  } else {
+    if (s.isPunct(')')) {
+      s.fail(t.from, s.peek().to, 'edge() needs two services: edge("source", "destination")');
+    }
+    const source = parseSelector(s);
+    s.note({ kind: 'comma' });
+    s.expectPunct(',', 'edge() needs two services: expected `,` after the source');
+    const destination = parseSelector(s);
+    s.note({ kind: 'close', text: ')' });
+    s.expectPunct(')', 'expected `)` after the destination');
+    node = { kind: 'edge', source, destination, filter: null, from: t.from, to: s.lastTo };
+  }
+  s.note({ kind: 'open-brace' });
+  if (s.isPunct('{')) {
+    node.filter = parseBraced(s, which);
+    node.to = s.lastTo;
+  }
+  return node;
 }

@@ -1,52 +1,52 @@
-import type { Expr, KeywordRef, Literal, Selector } from './ast.ts';
+import type { FilterNode, Literal, ServiceSelector } from './ast.ts';
 
 /**
- * Prints a tree back as canonical filter text: lower-case keywords, upper-case AND/OR and word
- * operators, quoted strings, parentheses only where the tree needs them. `parseFilter` of the
- * result gives the same tree (spans aside) — the property the fuzz test checks.
+ * Canonical text of an AST: lower-case keywords, upper-case AND/OR and string operators, `!`
+ * for NOT, every string quoted, parentheses only where needed. Parsing the result gives the
+ * same tree (positions aside), which the round-trip test checks.
  */
-export function printFilter(expr: Expr): string {
-  switch (expr.kind) {
-    case 'or':
-      return expr.terms
-        .map((t) => (t.kind === 'or' ? `(${printFilter(t)})` : printFilter(t)))
-        .join(' OR ');
+export function printFilter(ast: FilterNode): string {
+  switch (ast.kind) {
     case 'and':
-      return expr.terms
-        .map((t) => (isLogic(t) ? `(${printFilter(t)})` : printFilter(t)))
-        .join(' AND ');
+      // An AND/OR operand needs parentheses: OR binds looser, and a nested AND came from
+      // parentheses in the source (flattening it would change the tree).
+      return ast.operands.map((o) => wrapIf(o, o.kind === 'and' || o.kind === 'or')).join(' AND ');
+    case 'or':
+      return ast.operands.map((o) => wrapIf(o, o.kind === 'or')).join(' OR ');
     case 'not':
-      return isLogic(expr.expr) ? `!(${printFilter(expr.expr)})` : `!${printFilter(expr.expr)}`;
-    case 'test':
-      return printKeyword(expr.keyword);
+      return `!${wrapIf(ast.operand, ast.operand.kind === 'and' || ast.operand.kind === 'or')}`;
+    case 'keyword':
+      return ast.keyword;
     case 'compare':
-      return `${printKeyword(expr.keyword)} ${expr.op} ${printLiteral(expr.value)}`;
+      return `${ast.keyword} ${ast.op} ${printLiteral(ast.value)}`;
+    case 'annotation': {
+      const ref = /^[A-Za-z0-9_]+$/.test(ast.key)
+        ? `annotation.${ast.key}`
+        : `annotation[${quote(ast.key)}]`;
+      return ast.op && ast.value ? `${ref} ${ast.op} ${printLiteral(ast.value)}` : ref;
+    }
     case 'service':
-      return `service(${expr.selector ? printSelector(expr.selector) : ''})${braces(expr.filter)}`;
+      return `service(${ast.selector ? printSelector(ast.selector) : ''})${braces(ast.filter)}`;
     case 'edge':
-      return `edge(${printSelector(expr.from)}, ${printSelector(expr.to)})${braces(expr.filter)}`;
+      return `edge(${printSelector(ast.source)}, ${printSelector(ast.destination)})${braces(ast.filter)}`;
     case 'rootcause':
-      return `rootcause.${expr.category}.${expr.level}${braces(expr.filter)}`;
-    case 'rootcause-json':
-      return `rootcause.json = #${JSON.stringify(expr.pattern)}`;
+      return `rootcause.${ast.category}.${ast.level}${braces(ast.filter)}`;
+    case 'rootcause.json':
+      return `rootcause.json = #${JSON.stringify(ast.pattern)}`;
+    case 'group':
+      return `group.${ast.by} ${ast.op} ${quote(ast.value)}`;
   }
 }
 
-function isLogic(e: Expr): boolean {
-  return e.kind === 'and' || e.kind === 'or';
+function wrapIf(n: FilterNode, paren: boolean): string {
+  return paren ? `(${printFilter(n)})` : printFilter(n);
 }
 
-function braces(filter: Expr | null): string {
-  return filter ? ` { ${printFilter(filter)} }` : '';
+function braces(f: FilterNode | null): string {
+  return f ? ` { ${printFilter(f)} }` : '';
 }
 
-function printKeyword(k: KeywordRef): string {
-  if (k.kind === 'field') return k.name;
-  if (k.kind === 'group') return `group.${k.by}`;
-  return /^[A-Za-z0-9_]+$/.test(k.key) ? `annotation.${k.key}` : `annotation[${quote(k.key)}]`;
-}
-
-function printSelector(s: Selector): string {
+export function printSelector(s: ServiceSelector): string {
   if (s.kind === 'name') return quote(s.name);
   const args: string[] = [];
   if (s.name !== undefined) args.push(`name: ${quote(s.name)}`);
@@ -56,10 +56,11 @@ function printSelector(s: Selector): string {
 }
 
 function printLiteral(v: Literal): string {
-  return typeof v === 'string' ? quote(v) : String(v);
+  if (v.kind === 'string') return quote(v.value);
+  return String(v.value);
 }
 
-/** A string literal; only `"` and `\` need escaping: the lexer keeps every other character. */
+/** Double-quoted with `\` and `"` escaped — the two escapes the lexer decodes. */
 export function quote(s: string): string {
-  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
