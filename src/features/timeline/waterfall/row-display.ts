@@ -53,6 +53,7 @@ export function rowAriaLabel(p: {
   duration: string;
   tag: string | undefined;
   critical: boolean;
+  match: boolean;
 }): string {
   const parts = [`${p.name} (${p.service})`];
   if (p.tag) parts.push(p.tag);
@@ -60,5 +61,6 @@ export function rowAriaLabel(p: {
   if (p.inProgress && p.status !== 'ok') parts.push(p.status);
   parts.push(p.duration);
   if (p.critical) parts.push('on critical path');
+  if (p.match) parts.push('matches search');
   return parts.join(', ');
 }

@@ -65,6 +65,7 @@ export const WaterfallRow = memo(function WaterfallRow(p: WaterfallRowProps) {
         duration,
         tag,
         critical: p.critical,
+        match: p.match,
       })}
     >
       <div className="wf-label" title={row.name}>
