@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilterText } from '../../../src/xray/filter/evaluate.ts';
+import { compileFilterText } from '../../../src/xray/filter/index.ts';
 import { analyzeTrace } from '../../../src/xray/trace/analyze.ts';
 import { assembleTrace } from '../../../src/xray/trace/assemble.ts';
 import type { IngestDoc, SubsegmentDoc } from '../../../src/xray/types.ts';
