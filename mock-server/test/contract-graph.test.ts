@@ -1,0 +1,161 @@
+import {
+  CreateGroupCommand,
+  GetServiceGraphCommand,
+  GetTimeSeriesServiceStatisticsCommand,
+  InvalidRequestException,
+  PutTraceSegmentsCommand,
+  type Service,
+} from '@aws-sdk/client-xray';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, makeTrace, nowSec } from './fixtures.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+
+let t: TestServer;
+const minute = Math.floor(nowSec() / 60) * 60 - 1800;
+const traces = [
+  makeTrace({ start: minute + 1, service: 'orders-api', status: 200, table: 'orders' }),
+  makeTrace({ start: minute + 2, service: 'orders-api', status: 500, table: 'orders' }),
+  makeTrace({ start: minute + 61, service: 'orders-api', status: 429 }),
+  makeTrace({ start: minute + 62, service: 'billing', status: 200 }),
+];
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await t.client.send(
+    new PutTraceSegmentsCommand({
+      TraceSegmentDocuments: traces.map((x) => JSON.stringify(x.segment)),
+    }),
+  );
+  await t.client.send(
+    new CreateGroupCommand({ GroupName: 'billing', FilterExpression: 'service("billing")' }),
+  );
+});
+afterAll(() => t.close());
+
+const byKey = (services: Service[] | undefined) =>
+  new Map((services ?? []).map((s) => [`${s.Type}:${s.Name}`, s]));
+
+describe('GetServiceGraph', () => {
+  it('aggregates nodes, client nodes and edges with statistics over the window', async () => {
+    const res = await t.client.send(
+      new GetServiceGraphCommand({ StartTime: at(minute), EndTime: at(minute + 120) }),
+    );
+    expect(res.StartTime?.getTime()).toBe(minute * 1000);
+    expect(res.EndTime?.getTime()).toBe((minute + 120) * 1000);
+    const nodes = byKey(res.Services);
+    const api = nodes.get('AWS::EC2::Instance:orders-api');
+    expect(api?.Root).toBe(true);
+    expect(api?.State).toBe('active');
+    expect(api?.SummaryStatistics).toMatchObject({
+      TotalCount: 3,
+      OkCount: 1,
+      FaultStatistics: { TotalCount: 1 },
+      ErrorStatistics: { ThrottleCount: 1 },
+    });
+    const table = nodes.get('AWS::DynamoDB::Table:orders');
+    expect(table?.State).toBe('unknown');
+    expect(api?.Edges?.map((e) => e.ReferenceId)).toEqual([table?.ReferenceId]);
+    expect(api?.Edges?.[0]?.SummaryStatistics?.TotalCount).toBe(2);
+    const client = nodes.get('client:orders-api');
+    expect(client?.Edges?.[0]?.ReferenceId).toBe(api?.ReferenceId);
+    expect(nodes.has('AWS::EC2::Instance:billing')).toBe(true);
+  });
+
+  it('limits the graph to whole minutes of the window', async () => {
+    const res = await t.client.send(
+      new GetServiceGraphCommand({ StartTime: at(minute + 5), EndTime: at(minute + 50) }),
+    );
+    const api = byKey(res.Services).get('AWS::EC2::Instance:orders-api');
+    expect(api?.SummaryStatistics?.TotalCount).toBe(2);
+    expect(byKey(res.Services).has('AWS::EC2::Instance:billing')).toBe(false);
+  });
+
+  it('scopes the graph to a group by name or ARN', async () => {
+    const res = await t.client.send(
+      new GetServiceGraphCommand({
+        StartTime: at(minute),
+        EndTime: at(minute + 120),
+        GroupName: 'billing',
+      }),
+    );
+    expect([...byKey(res.Services).keys()].sort()).toEqual([
+      'AWS::EC2::Instance:billing',
+      'client:billing',
+    ]);
+    await expect(
+      t.client.send(
+        new GetServiceGraphCommand({
+          StartTime: at(minute),
+          EndTime: at(minute + 60),
+          GroupName: 'nope',
+        }),
+      ),
+    ).rejects.toBeInstanceOf(InvalidRequestException);
+  });
+
+  it('rejects reversed windows', async () => {
+    await expect(
+      t.client.send(
+        new GetServiceGraphCommand({ StartTime: at(minute + 60), EndTime: at(minute) }),
+      ),
+    ).rejects.toThrow(/is before StartTime/);
+  });
+});
+
+describe('GetTimeSeriesServiceStatistics', () => {
+  it('returns one entry per period for a service selector', async () => {
+    const res = await t.client.send(
+      new GetTimeSeriesServiceStatisticsCommand({
+        StartTime: at(minute),
+        EndTime: at(minute + 120),
+        Period: 60,
+        EntitySelectorExpression: 'service("orders-api")',
+      }),
+    );
+    const series = res.TimeSeriesServiceStatistics ?? [];
+    expect(series.map((p) => p.Timestamp?.getTime())).toEqual([
+      minute * 1000,
+      (minute + 60) * 1000,
+    ]);
+    expect(series.map((p) => p.ServiceSummaryStatistics?.TotalCount)).toEqual([2, 1]);
+    expect(series[0]?.ServiceSummaryStatistics?.FaultStatistics?.TotalCount).toBe(1);
+  });
+
+  it('answers edge statistics for an edge selector and for no selector', async () => {
+    const edge = await t.client.send(
+      new GetTimeSeriesServiceStatisticsCommand({
+        StartTime: at(minute),
+        EndTime: at(minute + 120),
+        EntitySelectorExpression: 'edge("orders-api", "orders")',
+      }),
+    );
+    expect(
+      edge.TimeSeriesServiceStatistics?.map((p) => p.EdgeSummaryStatistics?.TotalCount),
+    ).toEqual([2, 0]);
+    const entry = await t.client.send(
+      new GetTimeSeriesServiceStatisticsCommand({
+        StartTime: at(minute),
+        EndTime: at(minute + 120),
+        Period: 120,
+      }),
+    );
+    expect(
+      entry.TimeSeriesServiceStatistics?.map((p) => p.EdgeSummaryStatistics?.TotalCount),
+    ).toEqual([4]);
+  });
+
+  it('rejects bad selectors and periods', async () => {
+    const base = { StartTime: at(minute), EndTime: at(minute + 120) };
+    await expect(
+      t.client.send(
+        new GetTimeSeriesServiceStatisticsCommand({
+          ...base,
+          EntitySelectorExpression: 'service(',
+        }),
+      ),
+    ).rejects.toThrow(/Invalid entity selector expression/);
+    await expect(
+      t.client.send(new GetTimeSeriesServiceStatisticsCommand({ ...base, Period: 90 })),
+    ).rejects.toThrow(/multiple of 60/);
+  });
+});
