@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceSummary } from '../../xray/types.ts';
-import { deriveBreakdowns } from './breakdowns.ts';
+import { deriveBreakdowns, urlLabel } from './breakdowns.ts';
 import { toRow } from './trace-rows.ts';
 
 const summaries: TraceSummary[] = [
@@ -30,7 +30,7 @@ describe('deriveBreakdowns', () => {
 
   it('counts each trace once per value, most frequent first', () => {
     expect(byId.get('url')!.values).toEqual([
-      { label: 'https://shop/cart', count: 2, clause: 'http.url = "https://shop/cart"' },
+      { label: '/cart', count: 2, clause: 'http.url = "https://shop/cart"' },
     ]);
     expect(byId.get('service')!.values.map((v) => [v.label, v.count])).toEqual([
       ['shop-api', 2],
@@ -60,5 +60,13 @@ describe('deriveBreakdowns', () => {
 
   it('orders fixed facets before annotations', () => {
     expect([...byId.keys()].slice(0, 5)).toEqual(['url', 'status', 'user', 'service', 'rootcause']);
+  });
+});
+
+describe('urlLabel', () => {
+  it('drops scheme and host, keeps anything that is not a URL', () => {
+    expect(urlLabel('https://shop.example.com/api/cart?x=1')).toBe('/api/cart?x=1');
+    expect(urlLabel('https://shop.example.com')).toBe('https://shop.example.com');
+    expect(urlLabel('/relative')).toBe('/relative');
   });
 });

@@ -48,7 +48,7 @@ export function deriveBreakdowns(rows: readonly TraceRow[], top = 8): Breakdown[
 
   for (const row of rows) {
     const seen = new Set<string>();
-    if (row.url) add('url', 'URL', row.url, `http.url = ${quote(row.url)}`, seen);
+    if (row.url) add('url', 'URL', urlLabel(row.url), `http.url = ${quote(row.url)}`, seen);
     if (row.code !== undefined)
       add('status', 'Status code', String(row.code), `http.status = ${row.code}`, seen);
     for (const u of row.users) add('user', 'User', u, `user = ${quote(u)}`, seen);
@@ -100,4 +100,10 @@ function addRootCauses(s: TraceSummary, add: (label: string, clause: string) => 
             `${svc.Name} (${category === 'responsetime' ? 'response time' : category})`,
             `rootcause.${category}.service { name = ${quote(svc.Name)} }`,
           );
+}
+
+/** Path and query of a URL: the origin is usually the same for every row and hides the rest. */
+export function urlLabel(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
+  return m?.[1] || url;
 }

@@ -23,7 +23,7 @@ export const BASE_COLUMNS: readonly Column[] = [
   {
     id: 'id',
     title: 'ID',
-    width: 'minmax(150px, 1.3fr)',
+    width: '268px',
     sort: 'id',
     cell: (r) => (
       <Link
