@@ -72,7 +72,10 @@ const kw = (
   description: string,
 ): KeywordInfo => ({ name, type, scopes, description });
 
-/** Every simple keyword, in the order the reference lists them (§2.1–§2.3). */
+/**
+ * Every simple keyword, in the order the reference lists them (§2.1–§2.3). Decision (§7):
+ * undocumented fields such as `http.contentlength` are not keywords (rejected as unknown).
+ */
 export const KEYWORDS: readonly KeywordInfo[] = [
   kw('ok', 'boolean', CALL_SCOPES, 'Response status was 2XX (no error, throttle or fault)'),
   kw('error', 'boolean', CALL_SCOPES, 'Response status was 4XX (client error)'),
@@ -198,7 +201,10 @@ export type ComparisonOperator =
   | 'BEGINSWITH'
   | 'ENDSWITH';
 
-/** Operators usable with each value type (reference §2.1–§2.3). */
+/**
+ * Operators usable with each value type (reference §2.1–§2.3). Decision (§7): no regex, LIKE,
+ * IN or MATCHES operator — AWS documents none; such words get "unknown operator" errors.
+ */
 export const OPERATORS_BY_TYPE: Readonly<Record<ValueType, readonly ComparisonOperator[]>> = {
   boolean: ['=', '!='],
   number: ['=', '!=', '<', '<=', '>', '>='],

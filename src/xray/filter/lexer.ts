@@ -82,10 +82,13 @@ export function lex(text: string): Token[] {
         i += cp > 0xffff ? 2 : 1;
         const ch = text.slice(start, i);
         const afterWord = start > 0 && isWordPart(text.charCodeAt(start - 1));
+        // Single quotes are not string delimiters (§7 decision: only "…" is documented).
         const hint =
-          afterWord && (ch === '-' || ch === '/' || ch === '@')
-            ? ' — put text values in double quotes'
-            : '';
+          ch === "'"
+            ? ' — strings use double quotes'
+            : afterWord && (ch === '-' || ch === '/' || ch === '@')
+              ? ' — put text values in double quotes'
+              : '';
         tokens.push({
           kind: 'error',
           from: start,
