@@ -36,6 +36,7 @@ export interface TimedBucket {
 /** Upper bound on returned periods, whatever the caller asks for. */
 export const MAX_PERIODS = 100_000;
 
+/** The node's id as the wire shows it (no Type for untyped services), for selector predicates. */
 function idOf(n: NodeAgg): ServiceId {
   const id: ServiceId = {
     Name: n.id.Name,

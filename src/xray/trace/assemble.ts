@@ -24,9 +24,10 @@ import type { AssembledTrace } from './facts.ts';
  *   the caller's `request_id`/`retries`, as in the reference example 11.1 (d)).
  * - Order: segments, and the children of every piece, by start_time then id.
  *
- * Stored documents are never mutated: a piece whose children change is shallow-copied, leaves are
- * shared. Cost: linear plus the sorts; only ids that can matter (top-level ids and parent ids) go
- * through hash tables, since those dominate the cost on 50,000-piece traces.
+ * Stored documents are never mutated: a piece whose children change is shallow-copied; untouched
+ * embedded subtrees are shared (their child order is kept when already sorted). Cost: linear plus
+ * the sorts; only ids that can matter (top-level ids and parent ids) go through hash tables,
+ * since those dominate the cost on 50,000-piece traces.
  */
 export function assembleTrace(traceId: string, docs: readonly IngestDoc[]): AssembledTrace {
   const b = new Builder(traceId);
@@ -37,13 +38,19 @@ export function assembleTrace(traceId: string, docs: readonly IngestDoc[]): Asse
 
 type AnyDoc = EntityDoc & Partial<SegmentDoc> & Partial<SubsegmentDoc>;
 
+/**
+ * A piece whose output may differ from its stored document. Embedded subtrees nobody attaches to
+ * stay `raw`: their documents are reused as they are and never get nodes of their own, which is
+ * what keeps assembly cheap on big traces.
+ */
 interface Node {
   doc: AnyDoc;
   /** Arrival index of the document this piece came in. */
   order: number;
   segment: boolean;
-  /** Top-level (sent on its own) rather than embedded. */
-  top: boolean;
+  /** Output is the stored document itself (subtree untouched). */
+  raw: boolean;
+  /** Children (embedded and attached) of a non-raw node. */
   kids: Node[];
   /** Lost to a better piece with the same id. */
   dropped: boolean;
@@ -51,8 +58,8 @@ interface Node {
   out: AnyDoc | undefined;
 }
 
-function node(doc: AnyDoc, order: number, segment: boolean, top: boolean): Node {
-  return { doc, order, segment, top, kids: [], dropped: false, placed: false, out: undefined };
+function node(doc: AnyDoc, order: number, segment: boolean, raw: boolean): Node {
+  return { doc, order, segment, raw, kids: [], dropped: false, placed: false, out: undefined };
 }
 
 function wins(doc: EntityDoc, order: number, prev: { doc: EntityDoc; order: number }): boolean {
@@ -62,18 +69,22 @@ function wins(doc: EntityDoc, order: number, prev: { doc: EntityDoc; order: numb
   return order >= prev.order;
 }
 
-function byStart(a: Node, b: Node): number {
-  return (
-    a.doc.start_time - b.doc.start_time || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0)
-  );
+function startOrder(a: EntityDoc, b: EntityDoc): number {
+  return a.start_time - b.start_time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+const byStart = (a: Node, b: Node) => startOrder(a.doc, b.doc);
 
 class Builder {
   private readonly tops: Node[] = [];
-  /** Pieces reachable by id: top-level winners plus embedded pieces someone may point at. */
+  /** Pieces reachable by id: top-level winners plus embedded pieces someone points at. */
   private readonly byId = new Map<string, Node>();
   private readonly roots: Node[] = [];
   private readonly placeholders = new Map<string, Node>();
+  /** Ids named as parent by an independent subsegment. */
+  private readonly parentIds = new Set<string>();
+  /** parentIds plus the ids of top-level documents: the only ids embedded pieces are checked for. */
+  private readonly wanted = new Set<string>();
 
   constructor(private readonly traceId: string) {}
 
@@ -82,44 +93,65 @@ class Builder {
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as AnyDoc;
       const prev = best.get(doc.id);
-      if (prev === undefined || wins(doc, i, prev))
-        best.set(doc.id, node(doc, i, doc.type !== 'subsegment', true));
+      if (prev === undefined || wins(doc, i, prev)) best.set(doc.id, node(doc, i, doc.type !== 'subsegment', true));
     }
-    // Embedded pieces only need an id entry when an independent subsegment names them as parent
-    // or a top-level document has the same id.
-    const wanted = new Set<string>();
     for (const n of best.values()) {
       this.tops.push(n);
       this.byId.set(n.doc.id, n);
-      if (!n.segment && n.doc.parent_id !== undefined) wanted.add(n.doc.parent_id);
+      this.wanted.add(n.doc.id);
+      if (!n.segment && n.doc.parent_id !== undefined) this.parentIds.add(n.doc.parent_id);
     }
-    for (const top of this.tops) this.embed(top, wanted);
+    for (const id of this.parentIds) this.wanted.add(id);
+    // Scratch arrays reused across documents: a breadth-first list of one document's pieces.
+    const bfs: Bfs = { docs: [], parent: [], first: [], open: [] };
+    for (const top of this.tops) this.embed(top, bfs);
   }
 
-  /** Creates nodes for the subsegments embedded in `top`'s document. */
-  private embed(top: Node, wanted: Set<string>) {
-    const stack: Node[] = [top];
-    for (let host = stack.pop(); host !== undefined; host = stack.pop()) {
-      const subs = host.doc.subsegments;
+  /**
+   * Opens the pieces of `top`'s document that must be rebuilt (those someone attaches to, whose
+   * children are unsorted, or above such a piece) and gives them child nodes; the rest stay raw.
+   */
+  private embed(top: Node, bfs: Bfs) {
+    bfs.docs.length = 0;
+    bfs.parent.length = 0;
+    bfs.first.length = 0;
+    bfs.open.length = 0;
+    bfs.docs.push(top.doc);
+    bfs.parent.push(-1);
+    const openPath = (from: number) => {
+      for (let x = from; x >= 0 && bfs.open[x] !== true; x = bfs.parent[x] as number) bfs.open[x] = true;
+    };
+    for (let x = 0; x < bfs.docs.length; x++) {
+      const doc = bfs.docs[x] as AnyDoc;
+      bfs.first[x] = bfs.docs.length;
+      if (x === 0 ? this.parentIds.has(doc.id) : this.wanted.has(doc.id)) openPath(x);
+      const subs = doc.subsegments;
       if (!Array.isArray(subs)) continue;
-      for (const s of subs) {
-        const doc = s as AnyDoc;
-        const n = node(doc, top.order, false, false);
-        if (wanted.has(doc.id) || this.byId.has(doc.id)) {
+      for (let k = 0; k < subs.length; k++) {
+        bfs.docs.push(subs[k] as AnyDoc);
+        bfs.parent.push(x);
+        if (k > 0 && startOrder(subs[k - 1] as AnyDoc, subs[k] as AnyDoc) > 0) openPath(x);
+      }
+    }
+    if (bfs.open[0] !== true) return;
+    const nodes: (Node | undefined)[] = [top];
+    for (let x = 0; x < bfs.docs.length; x++) {
+      const host = nodes[x];
+      if (host === undefined || bfs.open[x] !== true) continue;
+      host.raw = false;
+      const end = x + 1 < bfs.first.length ? (bfs.first[x + 1] as number) : bfs.docs.length;
+      for (let c = bfs.first[x] as number; c < end; c++) {
+        const doc = bfs.docs[c] as AnyDoc;
+        const n = node(doc, top.order, false, bfs.open[c] !== true);
+        if (this.wanted.has(doc.id)) {
           const prev = this.byId.get(doc.id);
-          if (prev !== undefined) {
-            if (!wins(doc, top.order, prev)) {
-              // Keep the better piece; this copy's embedded children still belong to it.
-              stack.push({ ...n, kids: prev.kids });
-              continue;
-            }
-            prev.dropped = true;
-            n.kids = prev.kids;
-          }
+          // The loser goes with its embedded subtree, like a replaced revision.
+          if (prev !== undefined && !wins(doc, top.order, prev)) continue;
+          if (prev !== undefined) prev.dropped = true;
           this.byId.set(doc.id, n);
         }
         host.kids.push(n);
-        stack.push(n);
+        nodes[c] = n;
       }
     }
   }
@@ -164,7 +196,7 @@ class Builder {
         trace_id: this.traceId,
         start_time: 0,
       };
-      p = node(doc, -1, true, true);
+      p = node(doc, -1, true, false);
       this.placeholders.set(id, p);
       this.roots.push(p);
     }
@@ -192,32 +224,67 @@ class Builder {
     const called = new Set<string>();
     for (const r of this.roots) if (r.doc.parent_id !== undefined) called.add(r.doc.parent_id);
     const segments: SegmentDoc[] = [];
-    for (let i = order.length - 1; i >= 0; i--) {
-      const n = order[i] as Node;
-      let kids = n.kids;
-      if (kids.length > 0) {
-        if (kids.some((k) => k.dropped)) kids = kids.filter((k) => !k.dropped);
-        if (kids.length > 1) kids.sort(byStart);
-      }
-      if (kids.length > 0)
-        n.out = { ...n.doc, subsegments: kids.map((k) => k.out as SubsegmentDoc) };
-      else if (n.doc.subsegments !== undefined) {
-        const { subsegments: _, ...rest } = n.doc;
-        n.out = rest as AnyDoc;
-      } else n.out = n.doc;
-      if (n.segment) segments.push(n.out as SegmentDoc);
-      else if (
-        (n.doc.namespace === 'aws' || n.doc.namespace === 'remote') &&
-        !called.has(n.doc.id)
-      ) {
-        const inferred = inferSegment(this.traceId, n.out as SubsegmentDoc);
+    const infer = (sub: AnyDoc) => {
+      if ((sub.namespace === 'aws' || sub.namespace === 'remote') && !called.has(sub.id)) {
+        const inferred = inferSegment(this.traceId, sub as SubsegmentDoc);
         if (inferred !== undefined) segments.push(inferred);
       }
+    };
+    const scan: AnyDoc[] = [];
+    for (let i = order.length - 1; i >= 0; i--) {
+      const n = order[i] as Node;
+      if (n.raw) {
+        n.out = n.doc;
+        // Untouched subtree: still look for calls that need an inferred segment.
+        const subs = n.doc.subsegments;
+        if (subs !== undefined) for (const s of subs) scan.push(s as AnyDoc);
+        for (let d = scan.pop(); d !== undefined; d = scan.pop()) {
+          infer(d);
+          const below = d.subsegments;
+          if (below !== undefined) for (const s of below) scan.push(s as AnyDoc);
+        }
+      } else {
+        let kids = n.kids;
+        if (kids.some((k) => k.dropped)) kids = kids.filter((k) => !k.dropped);
+        if (kids.length > 1) kids.sort(byStart);
+        if (kids.length > 0) n.out = { ...n.doc, subsegments: kids.map((k) => k.out as SubsegmentDoc) };
+        else if (n.doc.subsegments !== undefined) {
+          const { subsegments: _, ...rest } = n.doc;
+          n.out = rest as AnyDoc;
+        } else n.out = n.doc;
+      }
+      if (n.segment) segments.push(n.out as SegmentDoc);
+      else infer(n.out as AnyDoc);
     }
-    return segments.sort(
-      (a, b) => a.start_time - b.start_time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+    return sortByStart(segments);
   }
+}
+
+/** Sorts by start then id, reading start times once into a typed array (tens of thousands of
+ * segments with varied shapes make a plain comparator slow). */
+function sortByStart(segments: SegmentDoc[]): SegmentDoc[] {
+  const starts = new Float64Array(segments.length);
+  const order = new Array<number>(segments.length);
+  for (let i = 0; i < segments.length; i++) {
+    starts[i] = (segments[i] as SegmentDoc).start_time;
+    order[i] = i;
+  }
+  order.sort((a, b) => {
+    const d = (starts[a] as number) - (starts[b] as number);
+    if (d !== 0) return d;
+    const x = (segments[a] as SegmentDoc).id;
+    const y = (segments[b] as SegmentDoc).id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return order.map((i) => segments[i] as SegmentDoc);
+}
+
+interface Bfs {
+  docs: AnyDoc[];
+  parent: number[];
+  /** Index of a piece's first child in `docs` (children of one piece are contiguous). */
+  first: number[];
+  open: boolean[];
 }
 
 /** A placeholder spans its children: earliest start, latest end, in progress while any child is. */

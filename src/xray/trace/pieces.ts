@@ -54,34 +54,34 @@ function isSorted(list: readonly Doc[]): boolean {
   return true;
 }
 
-/** Builds the pre-order index. Linear apart from sorting children that arrive unsorted. */
+function rootOrder(a: SegmentDoc, b: SegmentDoc): number {
+  return Number(isPlaceholder(a)) - Number(isPlaceholder(b)) || byStart(a, b);
+}
+
+/**
+ * Builds the pre-order index. Linear apart from sorting children that arrive unsorted.
+ *
+ * Hash lookups by id dominate on big traces, so each piece's id is looked up once: the walk
+ * starts from segments without `parent_id` and consumes the call lists of the pieces it meets.
+ * Only segments left over (their parent is missing, or sits below such a segment, or on a cycle)
+ * need a second look to tell the real roots apart; root blocks are then put in start order.
+ */
 export function indexPieces(trace: AssembledTrace): PieceIndex {
-  // Which segments are called by a piece of this trace? Hash tables keyed by ids are the main
-  // cost here, so only the (few) parent ids of segments are hashed, never every piece id.
   const downstream = new Map<string, SegmentDoc[]>();
-  let pieceCount = 0;
+  const roots: SegmentDoc[] = [];
   for (const s of trace.segments) {
     const pid = s.parent_id;
-    if (pid === undefined) continue;
+    if (pid === undefined) {
+      roots.push(s);
+      continue;
+    }
     const list = downstream.get(pid);
     if (list === undefined) downstream.set(pid, [s]);
     else list.push(s);
   }
-  const present = new Set<string>();
-  const pending: Doc[] = [...trace.segments];
-  for (let d = pending.pop(); d !== undefined; d = pending.pop()) {
-    pieceCount++;
-    if (downstream.size > 0 && downstream.has(d.id)) present.add(d.id);
-    const subs = d.subsegments;
-    if (subs !== undefined) for (let i = 0; i < subs.length; i++) pending.push(subs[i] as Doc);
-  }
-  for (const pid of downstream.keys()) if (!present.has(pid)) downstream.delete(pid);
-  const roots = trace.segments.filter(
-    (s) => s.parent_id === undefined || !present.has(s.parent_id),
-  );
-  roots.sort((a, b) => Number(isPlaceholder(a)) - Number(isPlaceholder(b)) || byStart(a, b));
+  roots.sort(rootOrder);
 
-  const idx = alloc(pieceCount);
+  const idx = alloc(trace.segments.length * 4 + 16);
   // Explicit stack as parallel arrays; owner -1 marks a segment frame.
   const sDoc: Doc[] = [];
   const sParent: number[] = [];
@@ -101,7 +101,6 @@ export function indexPieces(trace: AssembledTrace): PieceIndex {
       const parent = sParent.pop() as number;
       let owner = sOwner.pop() as number;
       const depth = sDepth.pop() as number;
-      // A malformed trace can hold more pieces than counted (repeated embedded objects).
       if (n === idx.docs.length) grow(idx);
       const i = n++;
       idx.docs[i] = doc;
@@ -117,8 +116,7 @@ export function indexPieces(trace: AssembledTrace): PieceIndex {
       // Each call list is consumed once, so a parent_id cycle cannot loop forever.
       const calls = downstream.size > 0 ? downstream.get(doc.id) : undefined;
       if (calls === undefined) {
-        if (subs !== undefined)
-          for (let k = subs.length - 1; k >= 0; k--) push(subs[k] as Doc, i, owner, depth + 1);
+        if (subs !== undefined) for (let k = subs.length - 1; k >= 0; k--) push(subs[k] as Doc, i, owner, depth + 1);
         continue;
       }
       downstream.delete(doc.id);
@@ -140,10 +138,37 @@ export function indexPieces(trace: AssembledTrace): PieceIndex {
     }
   };
   for (const r of roots) walk(r);
-  // Whatever is left hangs off a parent_id cycle: walk it from where the cycle is entered.
-  for (const [pid, list] of downstream) {
-    downstream.delete(pid);
-    for (const s of list) walk(s);
+
+  if (downstream.size > 0) {
+    // Left over: segments whose parent was not reached. A real root's parent is no piece at all;
+    // the others hang below a real root (or on a cycle) and get walked from there.
+    const ids = new Set<string>();
+    const pending: Doc[] = [];
+    for (const list of downstream.values()) for (const s of list) pending.push(s);
+    for (let d = pending.pop(); d !== undefined; d = pending.pop()) {
+      ids.add(d.id);
+      const subs = d.subsegments;
+      if (subs !== undefined) for (let i = 0; i < subs.length; i++) pending.push(subs[i] as Doc);
+    }
+    const late: SegmentDoc[] = [];
+    for (const [pid, list] of downstream) {
+      if (ids.has(pid)) continue;
+      downstream.delete(pid);
+      for (const s of list) late.push(s);
+    }
+    late.sort(rootOrder);
+    for (const r of late) {
+      roots.push(r);
+      walk(r);
+    }
+    // Whatever is still left hangs off a parent_id cycle: walk it from where it is entered.
+    for (const [pid, list] of downstream) {
+      downstream.delete(pid);
+      for (const s of list) {
+        roots.push(s);
+        walk(s);
+      }
+    }
   }
 
   idx.length = n;
@@ -153,7 +178,40 @@ export function indexPieces(trace: AssembledTrace): PieceIndex {
     if (p >= 0) idx.size[p] = (idx.size[p] as number) + (idx.size[i] as number);
   }
   idx.root = n > 0 ? 0 : -1;
-  return idx;
+  return isSorted2(roots) ? idx : reorderRoots(idx);
+}
+
+function isSorted2(roots: readonly SegmentDoc[]): boolean {
+  for (let i = 1; i < roots.length; i++) if (rootOrder(roots[i - 1] as SegmentDoc, roots[i] as SegmentDoc) > 0) return false;
+  return true;
+}
+
+/** Puts the root blocks (each a contiguous pre-order range) in root order. */
+function reorderRoots(idx: PieceIndex): PieceIndex {
+  const blocks: number[] = [];
+  for (let i = 0; i < idx.length; i += idx.size[i] as number) blocks.push(i);
+  blocks.sort((a, b) => rootOrder(idx.docs[a] as SegmentDoc, idx.docs[b] as SegmentDoc));
+  const out = alloc(idx.length);
+  out.length = idx.length;
+  out.root = idx.root;
+  let at = 0;
+  for (const from of blocks) {
+    const size = idx.size[from] as number;
+    const shift = at - from;
+    for (let k = 0; k < size; k++) {
+      const i = from + k;
+      const j = at + k;
+      out.docs[j] = idx.docs[i] as Doc;
+      out.kind[j] = idx.kind[i] as number;
+      out.depth[j] = idx.depth[i] as number;
+      out.size[j] = idx.size[i] as number;
+      const p = idx.parent[i] as number;
+      out.parent[j] = p < 0 ? -1 : p + shift;
+      out.segment[j] = (idx.segment[i] as number) + shift;
+    }
+    at += size;
+  }
+  return out;
 }
 
 function alloc(cap: number): PieceIndex {
