@@ -63,7 +63,8 @@ function hasInProgress(doc: EntityDoc): boolean {
 /** Parses the API's double-encoded documents. Pages of one trace (NextToken) are merged by id. */
 export function toLoadedTrace(id: string, parts: readonly Trace[]): LoadedTrace {
   const segments: SegmentDoc[] = [];
-  const seen = new Set<string>();
+  // Only pages of one trace can repeat a segment; a single answer needs no de-duplication.
+  const seen = parts.length > 1 ? new Set<string>() : undefined;
   let unreadable = 0;
   let partial = false;
   let duration: number | undefined;
@@ -83,8 +84,10 @@ export function toLoadedTrace(id: string, parts: readonly Trace[]): LoadedTrace 
         unreadable++;
         continue;
       }
-      if (seen.has(doc.id)) continue;
-      seen.add(doc.id);
+      if (seen) {
+        if (seen.has(doc.id)) continue;
+        seen.add(doc.id);
+      }
       if (!partial && hasInProgress(doc)) partial = true;
       segments.push(doc);
     }
@@ -108,6 +111,8 @@ export const traceQuery = (id: string) =>
   queryOptions({
     queryKey: xrayKeys.traces([id]),
     queryFn: ({ signal }) => getTrace(id, signal),
+    // A trace can hold 100k pieces: deep-comparing refetches of it would cost more than it saves.
+    structuralSharing: false,
     staleTime: (q) => (q.state.data?.partial ? 5_000 : Number.POSITIVE_INFINITY),
     refetchInterval: (q) => (q.state.data?.partial ? 5_000 : false),
   });

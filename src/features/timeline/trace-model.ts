@@ -17,7 +17,8 @@ export interface TraceModel {
   startSec: number;
   /** Latest end (or start, for in-progress pieces) relative to startSec. */
   totalMs: TraceMs;
-  rowOf: Map<string, number>;
+  /** Row index of a piece id, or -1. The lookup table is built on first use, not on open. */
+  rowOf: (id: string) => number;
   haystacks: () => readonly string[];
   segments: number;
   subsegments: number;
@@ -30,7 +31,6 @@ export function buildTraceModel(trace: LoadedTrace): TraceModel {
   let end = Number.NEGATIVE_INFINITY;
   let segments = 0;
   const services = new Set<string>();
-  const rowOf = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as TraceRow;
     if (r.start < start) start = r.start;
@@ -40,8 +40,6 @@ export function buildTraceModel(trace: LoadedTrace): TraceModel {
       segments++;
       services.add(r.service);
     }
-    // First occurrence wins: ids are unique after assembly, but a bad client may repeat one.
-    if (!rowOf.has(r.id)) rowOf.set(r.id, i);
   }
   if (!Number.isFinite(start)) start = 0;
   if (!Number.isFinite(end)) end = start;
@@ -51,11 +49,23 @@ export function buildTraceModel(trace: LoadedTrace): TraceModel {
     tree: buildRowTree(rows),
     startSec: start,
     totalMs: (end - start) * 1000,
-    rowOf,
+    rowOf: lazyRowOf(rows),
     haystacks: createSearchIndex(rows),
     segments,
     subsegments: rows.length - segments,
     services: services.size,
+  };
+}
+
+function lazyRowOf(rows: readonly TraceRow[]): (id: string) => number {
+  let map: Map<string, number> | undefined;
+  return (id) => {
+    if (!map) {
+      map = new Map();
+      // First occurrence wins: ids are unique after assembly, but a bad client may repeat one.
+      for (let i = rows.length - 1; i >= 0; i--) map.set((rows[i] as TraceRow).id, i);
+    }
+    return map.get(id) ?? -1;
   };
 }
 

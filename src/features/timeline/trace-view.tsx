@@ -53,8 +53,8 @@ export function TraceView({ trace }: { trace: LoadedTrace }) {
     return () => (idx ??= buildExceptionIndex(model.rows));
   }, [model]);
 
-  const selected = search.segment !== undefined ? (model.rowOf.get(search.segment) ?? -1) : -1;
-  const cursor = cursorId !== undefined ? (model.rowOf.get(cursorId) ?? -1) : selected;
+  const selected = search.segment !== undefined ? model.rowOf(search.segment) : -1;
+  const cursor = cursorId !== undefined ? model.rowOf(cursorId) : selected;
 
   // A selected row (from a link or a search step) is revealed once, when it becomes selected.
   useEffect(() => {

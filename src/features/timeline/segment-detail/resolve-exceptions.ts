@@ -43,7 +43,7 @@ export function resolveExceptions(
   doc: EntityDoc,
   self: number,
   index: () => ExceptionIndex,
-  rowOf: ReadonlyMap<string, number>,
+  rowOf: (id: string) => number,
   docs: readonly { doc: EntityDoc }[],
 ): ResolvedException[] {
   const cause = doc.cause;
@@ -55,9 +55,9 @@ export function resolveExceptions(
   if (own.length > 0) return own.map((exception) => ({ exception, row: self, referenced: false }));
   const id = (cause as CauseDoc | undefined)?.id;
   if (typeof id === 'string') {
-    const row = rowOf.get(id);
-    const other = row === undefined ? undefined : docs[row];
-    if (row !== undefined && row !== self && other)
+    const row = rowOf(id);
+    const other = docs[row];
+    if (row >= 0 && row !== self && other)
       return causeExceptions(other.doc.cause).map((exception) => ({
         exception,
         row,

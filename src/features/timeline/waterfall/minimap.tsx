@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { usePreferences } from '../../../ui/preferences.ts';
 import { rowSpanMs, type TraceModel } from '../trace-model.ts';
 import { type MinimapRow, paintMinimap, readMinimapColors } from './paint-minimap.ts';
@@ -26,14 +26,7 @@ export function Minimap({
   const brush = useRef<HTMLDivElement>(null);
   const theme = usePreferences((s) => s.theme);
   const [width, setWidth] = useState(0);
-  const mini = useMemo<MinimapRow[]>(
-    () =>
-      model.rows.map((r) => {
-        const [startMs, endMs] = rowSpanMs(model, r);
-        return { startMs, endMs, status: rowStatus(r), inProgress: r.end === undefined };
-      }),
-    [model],
-  );
+  const mini = useRef<{ model: TraceModel; rows: MinimapRow[] }>(undefined);
 
   useLayoutEffect(() => {
     const el = host.current;
@@ -44,19 +37,31 @@ export function Minimap({
     return () => ro.disconnect();
   }, []);
 
-  useLayoutEffect(() => {
+  // Painted after the waterfall's first frame: on a 100k-row trace the overview must not delay
+  // the rows an engineer is waiting for.
+  useEffect(() => {
     const c = canvas.current;
     if (!c || width === 0) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    c.width = Math.round(width * dpr);
-    c.height = Math.round(HEIGHT * dpr);
-    const ctx = c.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    // `theme` is read so the effect re-runs when the CSS variables change.
-    void theme;
-    paintMinimap(ctx, mini, model.totalMs, width, HEIGHT, readMinimapColors(c));
-  }, [mini, model.totalMs, width, theme]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (mini.current?.model !== model) mini.current = { model, rows: minimapRows(model) };
+        const dpr = globalThis.devicePixelRatio || 1;
+        c.width = Math.round(width * dpr);
+        c.height = Math.round(HEIGHT * dpr);
+        const ctx = c.getContext('2d');
+        if (!ctx) return;
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        // `theme` is a dependency so the canvas re-reads the CSS variables when it changes.
+        void theme;
+        paintMinimap(ctx, mini.current.rows, model.totalMs, width, HEIGHT, readMinimapColors(c));
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [model, width, theme]);
 
   const full = createTimeScale([0, model.totalMs], width);
   useBrush(host, brush, (a, b) => {
@@ -84,4 +89,11 @@ export function Minimap({
       <div ref={brush} className="wf-brush" />
     </div>
   );
+}
+
+function minimapRows(model: TraceModel): MinimapRow[] {
+  return model.rows.map((r) => {
+    const [startMs, endMs] = rowSpanMs(model, r);
+    return { startMs, endMs, status: rowStatus(r), inProgress: r.end === undefined };
+  });
 }
