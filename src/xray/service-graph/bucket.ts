@@ -89,6 +89,12 @@ function touchTimes(agg: { start: number; end: number }, call: CallFacts) {
 export class GraphBucket {
   readonly nodes = new Map<string, NodeAgg>();
   readonly edges = new Map<string, EdgeAgg>();
+  /**
+   * Type → Name → AccountId → node, and node → node → edge: the hot path looks nodes up by the
+   * strings it already has instead of building a key string per node per trace.
+   */
+  private readonly nodeIndex = new Map<string, Map<string, Map<string, NodeAgg>>>();
+  private readonly edgeIndex = new Map<NodeAgg, Map<NodeAgg, EdgeAgg>>();
   /** Number of traces added minus removed. */
   traceCount = 0;
 
@@ -108,12 +114,8 @@ export class GraphBucket {
   /** Adds everything in `other` into this bucket. */
   merge(other: GraphBucket): void {
     this.traceCount += other.traceCount;
-    for (const [key, o] of other.nodes) {
-      let n = this.nodes.get(key);
-      if (n === undefined) {
-        n = newNode(key, o.id, o.inferred, o.client);
-        this.nodes.set(key, n);
-      }
+    for (const o of other.nodes.values()) {
+      const n = this.node(o.id, o.inferred, o.client, 0);
       n.rootTraces += o.rootTraces;
       n.traces += o.traces;
       mergeStats(n.stats, o.stats);
@@ -122,12 +124,15 @@ export class GraphBucket {
       n.start = Math.min(n.start, o.start);
       n.end = Math.max(n.end, o.end);
     }
-    for (const [key, o] of other.edges) {
-      let e = this.edges.get(key);
-      if (e === undefined) {
-        e = newEdge(key, o.from, o.to);
-        this.edges.set(key, e);
-      }
+    for (const o of other.edges.values()) {
+      const from = other.nodes.get(o.from);
+      const to = other.nodes.get(o.to);
+      if (from === undefined || to === undefined) continue;
+      const e = this.edge(
+        this.node(from.id, from.inferred, from.client, 0),
+        this.node(to.id, to.inferred, to.client, 0),
+        0,
+      );
       e.traces += o.traces;
       mergeStats(e.stats, o.stats);
       mergeHistogram(e.responseTime, o.responseTime);
@@ -136,21 +141,42 @@ export class GraphBucket {
     }
   }
 
-  private node(key: string, id: NodeId, inferred: boolean, client: boolean, sign: 1 | -1): NodeAgg {
-    let n = this.nodes.get(key);
+  /** The node for `id` (created on first use), with `sign` added to its trace count. */
+  private node(id: NodeId, inferred: boolean, client: boolean, sign: 1 | -1 | 0): NodeAgg {
+    const type = client ? 'client' : id.Type;
+    let byName = this.nodeIndex.get(type);
+    if (byName === undefined) {
+      byName = new Map();
+      this.nodeIndex.set(type, byName);
+    }
+    let byAccount = byName.get(id.Name);
+    if (byAccount === undefined) {
+      byAccount = new Map();
+      byName.set(id.Name, byAccount);
+    }
+    const account = id.AccountId ?? '';
+    let n = byAccount.get(account);
     if (n === undefined) {
-      n = newNode(key, id, inferred, client);
+      const key = nodeKey(id, client);
+      n = newNode(key, client ? { Name: id.Name, Type: 'client' } : id, inferred, client);
+      byAccount.set(account, n);
       this.nodes.set(key, n);
     }
     n.traces += sign;
     return n;
   }
 
-  private edge(from: string, to: string, sign: 1 | -1): EdgeAgg {
-    const key = `${from}\u0001${to}`;
-    let e = this.edges.get(key);
+  private edge(from: NodeAgg, to: NodeAgg, sign: 1 | -1 | 0): EdgeAgg {
+    let byTo = this.edgeIndex.get(from);
+    if (byTo === undefined) {
+      byTo = new Map();
+      this.edgeIndex.set(from, byTo);
+    }
+    let e = byTo.get(to);
     if (e === undefined) {
-      e = newEdge(key, from, to);
+      const key = `${from.key}\u0001${to.key}`;
+      e = newEdge(key, from.key, to.key);
+      byTo.set(to, e);
       this.edges.set(key, e);
     }
     e.traces += sign;
@@ -159,11 +185,10 @@ export class GraphBucket {
 
   private apply(facts: TraceFacts, sign: 1 | -1): void {
     this.traceCount += sign;
-    const keys: string[] = [];
+    const aggs: NodeAgg[] = [];
     for (const node of facts.nodes) {
-      const key = nodeKey(node.id);
-      keys.push(key);
-      const n = this.node(key, node.id, node.inferred, false, sign);
+      const n = this.node(node.id, node.inferred, false, sign);
+      aggs.push(n);
       if (node.root) n.rootTraces += sign;
       for (const call of node.calls) {
         if (sign > 0) touchTimes(n, call);
@@ -171,11 +196,11 @@ export class GraphBucket {
         addToHistogram(n.responseTime, call.responseTime, sign);
         addToHistogram(n.duration, call.duration, sign);
       }
-      if (node.root && node.calls.length > 0) this.applyClient(facts, node, key, sign);
+      if (node.root && node.calls.length > 0) this.applyClient(facts, node, n, sign);
     }
     for (const edge of facts.edges) {
-      const from = keys[edge.from];
-      const to = keys[edge.to];
+      const from = aggs[edge.from];
+      const to = aggs[edge.to];
       if (from === undefined || to === undefined) continue;
       const e = this.edge(from, to, sign);
       for (const call of edge.calls) {
@@ -190,22 +215,35 @@ export class GraphBucket {
   private applyClient(
     facts: TraceFacts,
     node: TraceFacts['nodes'][number],
-    key: string,
+    agg: NodeAgg,
     sign: 1 | -1,
   ) {
     const entry = node.calls.find((c) => c.entityId === facts.rootSegmentId) ?? node.calls[0];
     if (entry === undefined) return;
-    const clientId = { Name: node.id.Name, Type: 'client' };
-    const clientKey = nodeKey(node.id, true);
-    const c = this.node(clientKey, clientId, false, true, sign);
+    const c = this.node(node.id, false, true, sign);
     if (sign > 0) touchTimes(c, entry);
-    const e = this.edge(clientKey, key, sign);
+    const e = this.edge(c, agg, sign);
     if (sign > 0) touchTimes(e, entry);
     if (addCall(e.stats, entry, sign)) addToHistogram(e.responseTime, entry.responseTime, sign);
   }
 
+  /** Drops what no trace touches any more: edges first, while their nodes can still be found. */
   private prune() {
-    for (const [k, n] of this.nodes) if (n.traces <= 0) this.nodes.delete(k);
-    for (const [k, e] of this.edges) if (e.traces <= 0) this.edges.delete(k);
+    for (const [k, e] of this.edges) {
+      if (e.traces > 0) continue;
+      this.edges.delete(k);
+      const from = this.nodes.get(e.from);
+      const to = this.nodes.get(e.to);
+      if (from !== undefined && to !== undefined) this.edgeIndex.get(from)?.delete(to);
+    }
+    for (const [k, n] of this.nodes) {
+      if (n.traces > 0) continue;
+      this.nodes.delete(k);
+      this.nodeIndex
+        .get(n.client ? 'client' : n.id.Type)
+        ?.get(n.id.Name)
+        ?.delete(n.id.AccountId ?? '');
+      this.edgeIndex.delete(n);
+    }
   }
 }

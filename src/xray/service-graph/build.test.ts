@@ -183,3 +183,20 @@ describe('GraphBucket', () => {
     }
   });
 });
+
+describe('GraphBucket churn', () => {
+  it('re-adding a removed trace restores the same graph', () => {
+    const lambdaFacts = analyzeTrace(assembleTrace(LAMBDA_TRACE_ID, lambdaDocs));
+    const faultFacts = analyzeTrace(assembleTrace(FAULT_TRACE_ID, faultDocs));
+    const agg = new ServiceGraphAggregator();
+    agg.add(faultFacts);
+    agg.add(lambdaFacts);
+    const before = agg.result(WINDOW);
+    for (let i = 0; i < 3; i++) {
+      agg.remove(lambdaFacts);
+      expect(agg.nodes.size).toBe(3);
+      agg.add(lambdaFacts);
+    }
+    expect(agg.result(WINDOW)).toEqual(before);
+  });
+});
