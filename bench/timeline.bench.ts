@@ -7,6 +7,7 @@
  *   (scroll event → the next task, which runs after React's render and commit);
  * - heap: JSHeapUsedSize (CDP Performance.getMetrics) after load and a forced GC.
  */
+import { loadavg } from 'node:os';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts';
 import { startMockServer } from '../e2e/server.ts';
@@ -147,10 +148,12 @@ const bench: Benchmark = {
           await ctx.close();
         }
         const o = stats(opens);
+        // Wall-clock numbers on a shared box: the 1-minute load average says how shared it was.
+        const load = `load ${loadavg()[0]?.toFixed(1)}`;
         const target = OPEN_TARGET_MS[n];
         results.push({
           metric: 'open trace: navigation → first rows painted',
-          conditions: `${n.toLocaleString('en-US')} pieces, cold page, ${OPEN_RUNS} runs`,
+          conditions: `${n.toLocaleString('en-US')} pieces, cold page, ${OPEN_RUNS} runs, ${load}`,
           unit: 'ms',
           median: o.median,
           p95: o.p95,
@@ -167,7 +170,7 @@ const bench: Benchmark = {
           const w = stats(scroll.work);
           results.push({
             metric: 'scroll frame interval (rAF delta, 5 rows/frame)',
-            conditions: `${n.toLocaleString('en-US')} pieces, ${scroll.frames.length} frames, 60 Hz`,
+            conditions: `${n.toLocaleString('en-US')} pieces, ${scroll.frames.length} frames, ${load}`,
             unit: 'ms',
             median: f.median,
             p95: f.p95,
@@ -177,7 +180,7 @@ const bench: Benchmark = {
           });
           results.push({
             metric: 'scroll work per step (scroll event → React committed)',
-            conditions: `${n.toLocaleString('en-US')} pieces, ${scroll.work.length} steps`,
+            conditions: `${n.toLocaleString('en-US')} pieces, ${scroll.work.length} steps, ${load}`,
             unit: 'ms',
             median: w.median,
             p95: w.p95,
