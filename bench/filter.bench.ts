@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { compileFilter, complete, highlight, parseFilter } from '../src/xray/filter/index.ts';
 import { annotations, facts, users } from '../src/xray/filter/test-fixtures.ts';
 import type { TraceFacts } from '../src/xray/trace/facts.ts';
@@ -23,36 +24,54 @@ const CONTEXT = {
 };
 
 function keystrokes(): BenchResult[] {
+  const rounds = 30;
+  const warm = 5; // first rounds warm the JIT
   const samples: number[] = [];
-  for (let round = 0; round < 30; round++) {
+  const best = new Array<number>(EXPRESSION.length).fill(Number.POSITIVE_INFINITY);
+  for (let round = 0; round < rounds; round++) {
     for (let i = 1; i <= EXPRESSION.length; i++) {
       const text = EXPRESSION.slice(0, i);
       const t0 = performance.now();
       parseFilter(text);
       highlight(text);
       complete(text, i, CONTEXT);
-      samples.push((performance.now() - t0) * 1000);
+      const us = (performance.now() - t0) * 1000;
+      if (round < warm) continue;
+      samples.push(us);
+      best[i - 1] = Math.min(best[i - 1]!, us);
     }
   }
-  const s = stats(samples.slice(EXPRESSION.length * 5)); // first rounds warm the JIT
-  const conditions = `${EXPRESSION.length}-char expression typed one character at a time`;
+  const raw = stats(samples);
+  // On a loaded machine the raw tail is the scheduler, not us: also report each keystroke's
+  // best of the timed rounds, whose p99 is the cost of the slowest keystrokes themselves.
+  const own = stats(best);
+  const load = loadavg()[0]?.toFixed(1) ?? '?';
+  const conditions = `${EXPRESSION.length}-char expression typed one character at a time, ${rounds - warm} rounds, load avg ${load} on ${availableParallelism()} CPUs`;
   return [
     {
       metric: 'Filter box keystroke: parse + highlight + complete',
       conditions,
       unit: 'µs',
-      median: round2(s.median),
-      p95: round2(s.p95),
+      median: round2(raw.median),
+      p95: round2(raw.p95),
       target: '< 1000 µs',
-      met: s.median < 1000,
+      met: raw.median < 1000,
     },
     {
-      metric: 'Filter box keystroke, p99',
+      metric: 'Filter box keystroke, p99 (wall clock, all samples)',
       conditions,
       unit: 'µs',
-      median: round2(s.p99),
+      median: round2(raw.p99),
       target: '< 1000 µs',
-      met: s.p99 < 1000,
+      met: raw.p99 < 1000,
+    },
+    {
+      metric: 'Filter box keystroke, p99 over keystrokes (best of rounds each)',
+      conditions,
+      unit: 'µs',
+      median: round2(own.p99),
+      target: '< 1000 µs',
+      met: own.p99 < 1000,
     },
   ];
 }

@@ -21,7 +21,7 @@ import {
   TRACE_READERS,
 } from './readers.ts';
 import { matchesRootCauseJson } from './rootcause-json.ts';
-import { matchesServiceSelector } from './selector.ts';
+import { serviceSelectorPredicate } from './selector.ts';
 
 /** What compileFilter needs from its caller. */
 export interface FilterContext {
@@ -136,12 +136,12 @@ function compileTrace(ast: FilterNode, st: CompileState): Pred<TraceFacts> {
       case 'annotation':
         return compileAnnotation(n);
       case 'service': {
-        const sel = n.selector;
+        const match = serviceSelectorPredicate(n.selector);
         const sub = n.filter ? compileLogic(n.filter, serviceLeaf) : null;
         const item: CallItem = { node: undefined, call: undefined };
         return (f) => {
           for (const node of f.nodes) {
-            if (!matchesServiceSelector(sel, node.id)) continue;
+            if (!match(node.id)) continue;
             if (!sub) return true;
             item.node = node;
             if (anyCall(node.calls, item, sub)) return true;
@@ -150,7 +150,8 @@ function compileTrace(ast: FilterNode, st: CompileState): Pred<TraceFacts> {
         };
       }
       case 'edge': {
-        const { source, destination } = n;
+        const source = serviceSelectorPredicate(n.source);
+        const destination = serviceSelectorPredicate(n.destination);
         const sub = n.filter ? compileLogic(n.filter, edgeLeaf) : null;
         const item: CallItem = { node: undefined, call: undefined };
         return (f) => {
@@ -158,8 +159,7 @@ function compileTrace(ast: FilterNode, st: CompileState): Pred<TraceFacts> {
             const a = f.nodes[e.from];
             const b = f.nodes[e.to];
             if (!a || !b) continue;
-            if (!matchesServiceSelector(source, a.id) || !matchesServiceSelector(destination, b.id))
-              continue;
+            if (!source(a.id) || !destination(b.id)) continue;
             if (!sub) return true;
             item.node = b;
             if (anyCall(e.calls, item, sub)) return true;

@@ -96,6 +96,13 @@ describe('complete', () => {
     expect(inserts('service(id(name: ')).toEqual(['"api"', '"payments"', '"my service"']);
   });
 
+  it('offers only the operators a complex keyword takes', () => {
+    expect(inserts('group.name ').slice(0, 2)).toEqual(['= ', '!= ']);
+    expect(inserts('group.name ')).not.toContain('CONTAINS ');
+    expect(inserts('rootcause.json ')).toEqual(['= ']);
+    expect(inserts('rootcause.json = ')).toEqual(['#[{ "Services": [] }]']);
+  });
+
   it('offers annotation keys', () => {
     expect(inserts('annotation.ten')).toEqual(['annotation.tenant']);
     expect(inserts('annotation[')).toEqual(['"tenant"', '"otel.key"']);

@@ -139,7 +139,7 @@ function addItems(e: Expectation, ctx: CompletionContext, add: Add): void {
       return;
     case 'operator':
       // A boolean keyword is usually complete alone, so its = / != come after AND / OR.
-      for (const op of e.type === 'any' ? ALL_OPERATORS : OPERATORS_BY_TYPE[e.type]) {
+      for (const op of e.only ?? (e.type === 'any' ? ALL_OPERATORS : OPERATORS_BY_TYPE[e.type])) {
         add(e.type === 'boolean' ? 2 : 0, { label: op, insert: `${op} `, kind: 'operator' });
       }
       return;

@@ -61,4 +61,4 @@ export {
 } from './keywords.ts';
 export { parseFilter } from './parser.ts';
 export { printFilter } from './print.ts';
-export { matchesServiceSelector } from './selector.ts';
+export { matchesServiceSelector, serviceSelectorPredicate } from './selector.ts';

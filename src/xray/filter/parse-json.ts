@@ -6,7 +6,7 @@ export function parseRootCauseJson(s: TokenStream): RootCauseJsonNode {
   const t = s.next();
   if (s.scope !== 'trace')
     s.report(t.from, t.to, '`rootcause.json` can only be used at the top level');
-  s.note({ kind: 'operator', type: 'string' });
+  s.note({ kind: 'operator', type: 'string', only: ['='] });
   const op = s.peek();
   if (op.kind !== 'op' || op.text !== '=') {
     s.fail(op.from, op.to, `expected \`= #[…]\` after \`${t.text}\``);

@@ -120,8 +120,8 @@ function startsTerm(t: Token): boolean {
   return t.kind === 'error';
 }
 
-function parseOr(s: TokenStream): FilterNode {
-  const first = parseAnd(s);
+function parseOr(s: TokenStream, after?: Token): FilterNode {
+  const first = parseAnd(s, after);
   const operands = [first];
   for (;;) {
     s.note({ kind: 'logical' });
@@ -174,7 +174,7 @@ function parsePrimary(s: TokenStream, after?: Token): FilterNode {
     s.next();
     if (++s.depth > MAX_DEPTH) s.fail(t.from, t.to, 'expression nested too deeply');
     if (s.isPunct(')')) s.fail(t.from, s.peek().to, 'empty `( )` — write a filter inside');
-    const inner = parseOr(s);
+    const inner = parseOr(s, t);
     s.depth--;
     s.note({ kind: 'close', text: ')' });
     s.expectPunct(')', `expected \`)\` to close the \`(\` at character ${t.from}`);
@@ -449,7 +449,7 @@ function parseGroup(s: TokenStream): GroupNode {
   const t = s.next();
   const by = t.text.toLowerCase() === 'group.name' ? 'name' : 'arn';
   if (s.scope !== 'trace') s.report(t.from, t.to, scopeMessage(`group.${by}`, ['trace'], s.scope));
-  s.note({ kind: 'operator', type: 'string' });
+  s.note({ kind: 'operator', type: 'string', only: ['=', '!='] });
   const op = peekOperator(s);
   if (op !== '=' && op !== '!=') {
     const at = s.peek();
@@ -531,7 +531,7 @@ function parseBraced(s: TokenStream, scope: FilterScope): FilterNode {
   if (++s.depth > MAX_DEPTH) s.fail(open.from, open.to, 'expression nested too deeply');
   const outer = s.scope;
   s.scope = scope;
-  const inner = parseOr(s);
+  const inner = parseOr(s, open);
   s.scope = outer;
   s.depth--;
   s.note({ kind: 'close', text: '}' });

@@ -16,6 +16,20 @@ export function matchesServiceSelector(sel: ServiceSelector | null, id: ServiceI
   return true;
 }
 
+/** The same test compiled once, for evaluating one selector against many services. */
+export function serviceSelectorPredicate(sel: ServiceSelector | null): (id: ServiceId) => boolean {
+  if (!sel) return () => true;
+  if (sel.kind === 'name') {
+    const name = sel.name;
+    return (id) => id.Name === name || (id.Names?.includes(name) ?? false);
+  }
+  const { name, type, accountId } = sel;
+  return (id) =>
+    (type === undefined || id.Type === type) &&
+    (accountId === undefined || id.AccountId === accountId) &&
+    (name === undefined || hasName(id, name));
+}
+
 function hasName(id: ServiceId, name: string): boolean {
   return id.Name === name || (id.Names?.includes(name) ?? false);
 }

@@ -1,5 +1,5 @@
 import type { FilterDiagnostic } from './ast.ts';
-import type { FilterScope, SimpleKeyword, ValueType } from './keywords.ts';
+import type { ComparisonOperator, FilterScope, SimpleKeyword, ValueType } from './keywords.ts';
 import type { Token } from './lexer.ts';
 
 /**
@@ -11,7 +11,8 @@ export type Expectation =
   | { kind: 'term'; scope: FilterScope }
   | { kind: 'logical' }
   | { kind: 'close'; text: ')' | '}' }
-  | { kind: 'operator'; type: ValueType | 'any' }
+  /** `only`: a narrower set than the type allows (group.name: = !=; rootcause.json: =). */
+  | { kind: 'operator'; type: ValueType | 'any'; only?: readonly ComparisonOperator[] }
   | {
       kind: 'value';
       type: ValueType | 'any';
