@@ -241,6 +241,24 @@ test('the critical path toggle marks rows and lives in the URL', async ({ page, 
   await expect(onPath).toHaveCount(0);
 });
 
+test('the trace map shows the services of this trace, loaded when opened', async ({
+  page,
+  baseURL,
+}) => {
+  const { id } = await faultyTrace(baseURL as string);
+  const graph = await api<{ Services?: unknown[] }>(baseURL as string, '/TraceGraph', {
+    TraceIds: [id],
+  });
+  const services = graph.Services?.length ?? 0;
+  expect(services).toBeGreaterThan(1);
+  await page.goto(`/trace/${id}`);
+  const map = page.getByRole('img', { name: /^Trace map:/ });
+  await expect(tree(page).getByRole('treeitem').first()).toBeVisible();
+  await expect(map).toHaveCount(0);
+  await page.getByRole('button', { name: 'Trace map' }).click();
+  await expect(map).toHaveAttribute('aria-label', new RegExp(`^Trace map: ${services} services`));
+});
+
 test('a 20,000-piece trace ingested through the API opens and scrolls to its last row', async ({
   page,
   consoleErrors,

@@ -6,6 +6,7 @@ import { SegmentDetail } from './segment-detail/segment-detail.tsx';
 import { timelineActions, useTimelineStore } from './timeline-store.ts';
 import { Toolbar } from './toolbar.tsx';
 import { TraceHeader } from './trace-header.tsx';
+import { TraceMapSection } from './trace-map/trace-map-section.tsx';
 import { buildTraceModel } from './trace-model.ts';
 import { asDetailTab, useTimelineSearch, useTimelineUrl } from './use-timeline-url.ts';
 import { allExpandableIds, collapsedAncestors, layoutRows } from './waterfall/layout-rows.ts';
@@ -97,6 +98,14 @@ export function TraceView({ trace }: { trace: LoadedTrace }) {
   return (
     <section className="page tl-page" aria-label="Trace timeline view">
       <TraceHeader model={model} trace={trace} />
+      <TraceMapSection
+        traceId={model.id}
+        durationSec={model.totalMs / 1000}
+        onService={(name) => {
+          const i = model.rows.findIndex((r) => r.kind !== 'subsegment' && r.service === name);
+          if (i >= 0) select(i);
+        }}
+      />
       <Toolbar
         q={search.q}
         matchCount={matches?.length}
