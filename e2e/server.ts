@@ -58,6 +58,7 @@ export async function startMockServer(
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, () => output);
+  await waitForOutput(/^ready:/m, child, () => output);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return {
     url,
@@ -92,6 +93,19 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   }
   child.kill('SIGKILL');
   throw new Error(`mock server did not answer within 120 s:\n${output()}`);
+}
+
+/** The demo back-fill competes with every request until the server says it is done. */
+async function waitForOutput(re: RegExp, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (!re.test(output())) {
+    if (child.exitCode !== null) throw new Error(`mock server exited early:\n${output()}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`mock server never printed ${re}:\n${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export function removeDataDir(dir: string): void {

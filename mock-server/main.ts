@@ -69,6 +69,8 @@ async function main(): Promise<void> {
   }
   const udp = server.udpPort !== undefined ? ` (daemon udp+tcp ${server.udpPort})` : '';
   console.log(`Trace Console: ${server.url}${udp}`);
+  // Test harnesses wait for this line: before it, the demo back-fill competes with every request.
+  void server.ready.then(() => console.log('ready: all data loaded'));
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -1,11 +1,13 @@
-import { useLocation } from '@tanstack/react-router';
-import { useState } from 'react';
+import { defaultParseSearch, useLocation } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
 import { globalSearchSchema, invalidParams } from '../../lib/global-search.ts';
 import { parseInstant } from '../../lib/time-range.ts';
 
 /** Tells the person which parts of a pasted link were ignored, instead of silently dropping them. */
 export function ParamsBanner() {
-  const raw = useLocation({ select: (l) => l.search as Record<string, unknown> });
+  // The raw query string: `location.search` is already validated, so bad values are gone there.
+  const searchStr = useLocation({ select: (l) => l.searchStr });
+  const raw = useMemo(() => defaultParseSearch(searchStr) as Record<string, unknown>, [searchStr]);
   const [dismissed, setDismissed] = useState<string>();
   const bad = invalidParams(raw, globalSearchSchema);
   const from = typeof raw.from === 'string' ? parseInstant(raw.from) : undefined;

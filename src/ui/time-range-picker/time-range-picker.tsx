@@ -53,7 +53,7 @@ export function TimeRangePicker() {
           setOpen(!open);
         }}
       >
-        🕑 {label}
+        {label}
       </button>
       {open && draft && (
         <div className="popover" role="dialog" aria-label="Choose time range">
