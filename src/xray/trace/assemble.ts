@@ -93,7 +93,8 @@ class Builder {
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as AnyDoc;
       const prev = best.get(doc.id);
-      if (prev === undefined || wins(doc, i, prev)) best.set(doc.id, node(doc, i, doc.type !== 'subsegment', true));
+      if (prev === undefined || wins(doc, i, prev))
+        best.set(doc.id, node(doc, i, doc.type !== 'subsegment', true));
     }
     for (const n of best.values()) {
       this.tops.push(n);
@@ -119,7 +120,8 @@ class Builder {
     bfs.docs.push(top.doc);
     bfs.parent.push(-1);
     const openPath = (from: number) => {
-      for (let x = from; x >= 0 && bfs.open[x] !== true; x = bfs.parent[x] as number) bfs.open[x] = true;
+      for (let x = from; x >= 0 && bfs.open[x] !== true; x = bfs.parent[x] as number)
+        bfs.open[x] = true;
     };
     for (let x = 0; x < bfs.docs.length; x++) {
       const doc = bfs.docs[x] as AnyDoc;
@@ -247,7 +249,8 @@ class Builder {
         let kids = n.kids;
         if (kids.some((k) => k.dropped)) kids = kids.filter((k) => !k.dropped);
         if (kids.length > 1) kids.sort(byStart);
-        if (kids.length > 0) n.out = { ...n.doc, subsegments: kids.map((k) => k.out as SubsegmentDoc) };
+        if (kids.length > 0)
+          n.out = { ...n.doc, subsegments: kids.map((k) => k.out as SubsegmentDoc) };
         else if (n.doc.subsegments !== undefined) {
           const { subsegments: _, ...rest } = n.doc;
           n.out = rest as AnyDoc;

@@ -106,17 +106,21 @@ export function indexPieces(trace: AssembledTrace): PieceIndex {
       idx.docs[i] = doc;
       idx.parent[i] = parent;
       idx.depth[i] = depth;
-      if (owner < 0) {
-        owner = i;
-        idx.kind[i] = (doc as SegmentDoc).inferred === true ? KIND_INFERRED : KIND_SEGMENT;
-      } else idx.kind[i] = KIND_SUBSEGMENT;
-      idx.segment[i] = owner;
+      idx.segment[i] = owner < 0 ? i : owner;
+      if (owner >= 0) idx.kind[i] = KIND_SUBSEGMENT;
+      else if ((doc as SegmentDoc).inferred === true) {
+        // Service-made: no subsegments, and nothing names it as parent; skip the id lookup.
+        idx.kind[i] = KIND_INFERRED;
+        if (doc.subsegments === undefined) continue;
+      } else idx.kind[i] = KIND_SEGMENT;
+      if (owner < 0) owner = i;
       let subs = doc.subsegments;
       if (subs !== undefined && !isSorted(subs)) subs = [...subs].sort(byStart);
       // Each call list is consumed once, so a parent_id cycle cannot loop forever.
       const calls = downstream.size > 0 ? downstream.get(doc.id) : undefined;
       if (calls === undefined) {
-        if (subs !== undefined) for (let k = subs.length - 1; k >= 0; k--) push(subs[k] as Doc, i, owner, depth + 1);
+        if (subs !== undefined)
+          for (let k = subs.length - 1; k >= 0; k--) push(subs[k] as Doc, i, owner, depth + 1);
         continue;
       }
       downstream.delete(doc.id);
@@ -178,11 +182,12 @@ export function indexPieces(trace: AssembledTrace): PieceIndex {
     if (p >= 0) idx.size[p] = (idx.size[p] as number) + (idx.size[i] as number);
   }
   idx.root = n > 0 ? 0 : -1;
-  return isSorted2(roots) ? idx : reorderRoots(idx);
+  return rootsSorted(roots) ? idx : reorderRoots(idx);
 }
 
-function isSorted2(roots: readonly SegmentDoc[]): boolean {
-  for (let i = 1; i < roots.length; i++) if (rootOrder(roots[i - 1] as SegmentDoc, roots[i] as SegmentDoc) > 0) return false;
+function rootsSorted(roots: readonly SegmentDoc[]): boolean {
+  for (let i = 1; i < roots.length; i++)
+    if (rootOrder(roots[i - 1] as SegmentDoc, roots[i] as SegmentDoc) > 0) return false;
   return true;
 }
 

@@ -111,7 +111,9 @@ describe('flattenTrace', () => {
 
   it('orders roots by start whether or not they carry a dangling parent_id', () => {
     const rows = rowsOf([
-      seg('aa00000000000001', 'late-no-parent', 5, 6, { subsegments: [sub('bb00000000000001', 'x', 5.1, 5.2)] }),
+      seg('aa00000000000001', 'late-no-parent', 5, 6, {
+        subsegments: [sub('bb00000000000001', 'x', 5.1, 5.2)],
+      }),
       seg('aa00000000000002', 'gateway-child', 1, 4, {
         parent_id: 'ffffffffffffffff',
         subsegments: [sub('bb00000000000002', 'call', 1.5, 3.5, { namespace: 'remote' })],
@@ -131,8 +133,14 @@ describe('flattenTrace', () => {
 
   it('survives segments calling each other in a cycle', () => {
     const rows = rowsOf([
-      seg('aa00000000000001', 'a', 1, 4, { parent_id: 'bb00000000000002', subsegments: [sub('bb00000000000001', 'to-b', 1.5, 3.5)] }),
-      seg('aa00000000000002', 'b', 2, 3, { parent_id: 'bb00000000000001', subsegments: [sub('bb00000000000002', 'to-a', 2.1, 2.9)] }),
+      seg('aa00000000000001', 'a', 1, 4, {
+        parent_id: 'bb00000000000002',
+        subsegments: [sub('bb00000000000001', 'to-b', 1.5, 3.5)],
+      }),
+      seg('aa00000000000002', 'b', 2, 3, {
+        parent_id: 'bb00000000000001',
+        subsegments: [sub('bb00000000000002', 'to-a', 2.1, 2.9)],
+      }),
     ]);
     expect(rows.map((r) => r.name).sort()).toEqual(['a', 'b', 'to-a', 'to-b']);
   });
