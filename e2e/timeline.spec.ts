@@ -241,6 +241,34 @@ test('the critical path toggle marks rows and lives in the URL', async ({ page, 
   await expect(onPath).toHaveCount(0);
 });
 
+test('dragging across the time axis zooms, the URL keeps it, Reset zoom undoes it', async ({
+  page,
+  baseURL,
+}) => {
+  const { id } = await faultyTrace(baseURL as string);
+  await page.goto(`/trace/${id}`);
+  await expect(tree(page).getByRole('treeitem').first()).toBeVisible();
+  const axis = page.getByTitle('Drag to zoom into a time range');
+  const box = (await axis.boundingBox()) as { x: number; y: number; width: number; height: number };
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.25, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, y, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/zoom=/);
+  const zoom = decodeURIComponent(new URL(page.url()).searchParams.get('zoom') ?? '').replace(
+    /"/g,
+    '',
+  );
+  const [a, b] = zoom.split('-').map(Number) as [number, number];
+  expect(b).toBeGreaterThan(a);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Reset zoom' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(page).not.toHaveURL(/zoom=/);
+});
+
 test('the trace map shows the services of this trace, loaded when opened', async ({
   page,
   baseURL,
