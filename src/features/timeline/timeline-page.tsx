@@ -34,7 +34,7 @@ function LoadTrace({ id }: { id: string }) {
   const query = useQuery(traceQuery(id));
   return (
     <QueryState query={query} what={`trace ${id}`}>
-      {(trace) => (trace ? <TraceView trace={trace} /> : <TraceNotFound id={id} />)}
+      {(trace) => (trace ? <TraceView key={id} trace={trace} /> : <TraceNotFound id={id} />)}
     </QueryState>
   );
 }

@@ -59,10 +59,12 @@ export function TraceView({ trace }: { trace: LoadedTrace }) {
 
   // A selected row (from a link or a search step) is revealed once, when it becomes selected.
   useEffect(() => {
-    if (selected >= 0)
-      timelineActions.expand(
-        collapsedAncestors(model.rows, selected, useTimelineStore.getState().collapsed),
-      );
+    if (selected < 0) return;
+    // Services-only hides subsegments: a selected subsegment (a search hit, a link) needs them.
+    if (model.rows[selected]?.kind === 'subsegment') timelineActions.setServicesOnly(false);
+    timelineActions.expand(
+      collapsedAncestors(model.rows, selected, useTimelineStore.getState().collapsed),
+    );
   }, [selected, model]);
 
   const select = useCallback(
