@@ -10,6 +10,7 @@ import {
 } from '../../ui/service-graph/map-renderer.ts';
 import { DARK_PALETTE, LIGHT_PALETTE, readPalette } from '../../ui/service-graph/palette.ts';
 import type { ColorMode } from '../../ui/service-graph/scales.ts';
+import '../../ui/service-graph/test-hook.ts';
 import { useMapStore } from './map-store.ts';
 
 export interface MapRendererInputs {
@@ -19,19 +20,6 @@ export interface MapRendererInputs {
   view: MapViewState;
   onSelect(selection: MapSelection): void;
   onSliceClick(nodeId: string, status: HealthStatus): void;
-}
-
-/** What tests and benchmarks read from the page (set only under automation or in development). */
-export interface MapTestHook {
-  renderer: MapRenderer;
-  /** performance.now() when the first graph was drawn. */
-  readyAt?: number;
-}
-
-declare global {
-  interface Window {
-    __traceConsoleMap?: MapTestHook;
-  }
 }
 
 /**

@@ -1,0 +1,230 @@
+import type { Page } from '@playwright/test';
+import '../src/ui/service-graph/test-hook.ts';
+import type { GetServiceGraphResult, Service } from '../src/xray/types.ts';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * The service map against the real demo server. Facts (which services exist, which one faults)
+ * come from GetServiceGraph itself, so the tests follow the generator rather than restating it.
+ */
+
+async function graphOfLastHour(base: string): Promise<Service[]> {
+  const now = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${base}/ServiceGraph`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ StartTime: now - 3600, EndTime: now }),
+  });
+  expect(res.ok).toBe(true);
+  return ((await res.json()) as GetServiceGraphResult).Services ?? [];
+}
+
+/** The instrumented service with the most faults in the last hour (the demo's incidents). */
+async function faultyService(base: string): Promise<Service> {
+  const services = (await graphOfLastHour(base)).filter(
+    (s) => s.Type !== 'client' && s.State === 'active',
+  );
+  const faults = (s: Service) => s.SummaryStatistics?.FaultStatistics?.TotalCount ?? 0;
+  const worst = services.sort((a, b) => faults(b) - faults(a))[0];
+  expect(worst && faults(worst)).toBeGreaterThan(0);
+  return worst!;
+}
+
+const idOf = (s: Service) => `${s.Type ?? ''}::${s.Name}`;
+
+// The shared demo server keeps back-filling its history for a minute after it answers; pages
+// load slowly meanwhile, so these tests allow for it rather than flake.
+test.describe.configure({ timeout: 120_000 });
+
+async function openMap(page: Page, query = '') {
+  await page.goto(`/map${query}`);
+  // Generous: the first visit also downloads the map chunk and asks for an hour of graph.
+  await expect(page.locator('.map-canvas[data-state="ready"]')).toBeAttached({ timeout: 45_000 });
+}
+
+/** What Cytoscape holds for a node: its ring data and the colour it paints the fault slice. */
+function nodeFacts(page: Page, id: string) {
+  return page.evaluate((nodeId) => {
+    const cy = window.__traceConsoleMap!.renderer.cy;
+    const n = cy.getElementById(nodeId);
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--fault)';
+    document.body.append(probe);
+    const faultColour = getComputedStyle(probe).color;
+    probe.remove();
+    const pos = n.renderedPosition();
+    const box = (cy.container() as HTMLElement).getBoundingClientRect();
+    return {
+      exists: n.nonempty(),
+      pieFault: n.data('pieFault') as number,
+      pieBefore: (n.data('pieOk') + n.data('pieError') + n.data('pieThrottle')) as number,
+      sliceColour: String(n.style('pie-4-background-color')).replace(/\s/g, ''),
+      faultColour: faultColour.replace(/\s/g, ''),
+      selected: n.hasClass('sel'),
+      x: box.left + pos.x,
+      y: box.top + pos.y,
+      radius: (n.renderedWidth() / 2) * 0.92,
+    };
+  }, id);
+}
+
+test('the map renders every demo service and paints the faulty one with the fault colour', async ({
+  page,
+  baseURL,
+  consoleErrors,
+}) => {
+  const services = await graphOfLastHour(baseURL!);
+  const faulty = await faultyService(baseURL!);
+  await openMap(page);
+
+  const table = page.getByRole('table', { name: /Services in the map/ });
+  for (const s of services.filter((x) => x.Type !== 'client').slice(0, 60))
+    await expect(table.getByRole('button', { name: s.Name!, exact: true }).first()).toBeAttached();
+
+  const row = table.locator(`tr[data-node-id="${idOf(faulty)}"]`);
+  await expect(row).toContainText(/fault [1-9]|fault <1%/);
+
+  const facts = await nodeFacts(page, idOf(faulty));
+  expect(facts.exists).toBe(true);
+  expect(facts.pieFault).toBeGreaterThan(0);
+  expect(facts.sliceColour).toBe(facts.faultColour);
+  // Hostile names from the demo stay text: nothing they carry ran.
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('clicking a node opens its panel; View traces lands on /traces with the filter', async ({
+  page,
+  baseURL,
+}) => {
+  const faulty = await faultyService(baseURL!);
+  await openMap(page);
+  await page.evaluate((id) => {
+    const cy = window.__traceConsoleMap!.renderer.cy;
+    cy.zoom(1.5);
+    cy.center(cy.getElementById(id));
+  }, idOf(faulty));
+  const facts = await nodeFacts(page, idOf(faulty));
+  await page.mouse.click(facts.x, facts.y); // the centre of the ring: plain selection
+
+  const panel = page.getByRole('complementary', { name: `Service ${faulty.Name}` });
+  await expect(panel).toBeVisible();
+  await expect(page).toHaveURL(/[?&]node=/);
+  const requests = panel.locator('dt:text-is("Requests") + dd');
+  await expect(requests).not.toHaveText(/^(0|—)$/);
+  await expect(panel.getByRole('img', { name: /Over the window: [1-9]/ })).toBeVisible();
+
+  await panel.getByRole('link', { name: 'View traces' }).click();
+  await expect(page).toHaveURL(/\/traces\?/);
+  const filter = new URL(page.url()).searchParams.get('filter') ?? '';
+  // The router may or may not JSON-quote a string param.
+  expect(filter.startsWith('"') ? JSON.parse(filter) : filter).toBe(`service("${faulty.Name}")`);
+  await expect(page.getByRole('combobox', { name: 'Filter expression' })).toHaveValue(
+    `service("${faulty.Name}")`,
+  );
+  await expect(
+    page.getByRole('table', { name: 'Traces' }).locator('tbody tr').first(),
+  ).toBeVisible();
+});
+
+test('a click on the fault slice of the ring selects the node with the fault filter', async ({
+  page,
+  baseURL,
+}) => {
+  const faulty = await faultyService(baseURL!);
+  await openMap(page);
+  await page.evaluate((id) => {
+    const cy = window.__traceConsoleMap!.renderer.cy;
+    cy.zoom(2.5);
+    cy.center(cy.getElementById(id));
+  }, idOf(faulty));
+  const f = await nodeFacts(page, idOf(faulty));
+  // Middle of the fault slice: slices run clockwise from 12 o'clock; the ring is between the
+  // hole (66%) and the edge of the pie.
+  const share = (f.pieBefore + f.pieFault / 2) / 100;
+  const r = f.radius * 0.83;
+  const angle = share * 2 * Math.PI;
+  await page.mouse.click(f.x + r * Math.sin(angle), f.y - r * Math.cos(angle));
+
+  await expect(page).toHaveURL(/status=fault/);
+  const panel = page.getByRole('complementary', { name: `Service ${faulty.Name}` });
+  await expect(panel.locator('.map-filter-preview')).toHaveText(
+    `service("${faulty.Name}") { fault }`,
+  );
+  await expect(panel.getByRole('button', { name: 'fault' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+test('reloading a link with a selected node restores the selection and the panel', async ({
+  page,
+  baseURL,
+}) => {
+  const faulty = await faultyService(baseURL!);
+  const search = new URLSearchParams({ node: JSON.stringify(idOf(faulty)), color: '"latency"' });
+  await openMap(page, `?${search}`);
+  const panel = page.getByRole('complementary', { name: `Service ${faulty.Name}` });
+  await expect(panel).toBeVisible();
+  await page.reload();
+  await expect(page.locator('.map-canvas[data-state="ready"]')).toBeAttached({ timeout: 45_000 });
+  await expect(panel).toBeVisible();
+  expect((await nodeFacts(page, idOf(faulty))).selected).toBe(true);
+  await expect(page.getByRole('button', { name: 'Latency' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByText('Average response time')).toBeVisible();
+});
+
+test('filters: unhealthy only, hide by name, focus on a neighbourhood, find', async ({
+  page,
+  baseURL,
+}) => {
+  const faulty = await faultyService(baseURL!);
+  await openMap(page);
+  const hidden = () =>
+    page.evaluate(() => window.__traceConsoleMap!.renderer.cy.nodes('.hidden').length);
+  expect(await hidden()).toBe(0);
+
+  await page.getByLabel('Unhealthy only').check();
+  await expect(page).toHaveURL(/unhealthy=true/);
+  await expect(page.getByRole('status').filter({ hasText: /services shown/ })).toBeVisible();
+  expect(await hidden()).toBeGreaterThan(0);
+  expect((await nodeFacts(page, idOf(faulty))).exists).toBe(true);
+  await page.getByLabel('Unhealthy only').uncheck();
+
+  await page.getByLabel('Hide services matching').fill(faulty.Name!);
+  await page.getByLabel('Hide services matching').press('Enter');
+  await expect(page).toHaveURL(/hide=/);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (id) => window.__traceConsoleMap!.renderer.cy.getElementById(id).hasClass('hidden'),
+        idOf(faulty),
+      ),
+    )
+    .toBe(true);
+  await page.getByLabel('Hide services matching').fill('');
+  await page.getByLabel('Hide services matching').press('Enter');
+
+  await page.getByLabel('Find a service').fill(faulty.Name!);
+  await page.getByLabel('Find a service').press('Enter');
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (id) => window.__traceConsoleMap!.renderer.cy.getElementById(id).hasClass('found'),
+        idOf(faulty),
+      ),
+    )
+    .toBe(true);
+
+  const table = page.getByRole('table', { name: /Services in the map/ });
+  await page.getByRole('button', { name: 'Table' }).click();
+  await table.getByRole('button', { name: faulty.Name!, exact: true }).first().click();
+  const panel = page.getByRole('complementary', { name: `Service ${faulty.Name}` });
+  await panel.getByRole('button', { name: 'Focus on neighbours' }).click();
+  await expect(page).toHaveURL(/focus=/);
+  await expect(page.getByText(/Focus:/)).toBeVisible();
+  expect(await hidden()).toBeGreaterThan(0);
+});
