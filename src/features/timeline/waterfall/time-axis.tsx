@@ -23,11 +23,16 @@ export function TimeAxis({
   const ticks = scale.width > 1 ? scale.ticks() : [];
   return (
     <div ref={axisRef} className="wf-axis" title="Drag to zoom into a time range">
-      {ticks.map((t) => (
-        <span key={t} className="wf-tick" style={{ left: scale.x(t) }}>
-          {scale.tickLabel(t)}
-        </span>
-      ))}
+      {ticks.map((t) => {
+        const x = scale.x(t);
+        // Labels near the right edge hang to the left of their tick instead of being clipped.
+        const end = x > scale.width - 48;
+        return (
+          <span key={t} className={end ? 'wf-tick wf-tick-end' : 'wf-tick'} style={{ left: x }}>
+            {scale.tickLabel(t)}
+          </span>
+        );
+      })}
       <div ref={overlay} className="wf-brush" />
     </div>
   );
