@@ -59,7 +59,8 @@ export function rowAriaLabel(p: {
   if (p.tag) parts.push(p.tag);
   parts.push(p.inProgress ? 'in progress' : p.status);
   if (p.inProgress && p.status !== 'ok') parts.push(p.status);
-  parts.push(p.duration);
+  // An in-progress piece has no duration yet (the duration column says "in progress").
+  if (!p.inProgress) parts.push(p.duration);
   if (p.critical) parts.push('on critical path');
   if (p.match) parts.push('matches search');
   return parts.join(', ');
