@@ -108,11 +108,12 @@ export class Backend {
   maintain(nowSec = Date.now() / 1000): void {
     const keep = (this.opts.retentionHours ?? 720) * 3600;
     const keepDemo = (this.opts.demoRetentionHours ?? 24) * 3600;
-    this.traces.evictBefore(nowSec - Math.min(keep, keepDemo), (rec) =>
-      rec.durable ? rec.key < nowSec - keep : true,
-    );
+    const cutoff = nowSec - Math.min(keep, keepDemo);
+    this.traces.evictBefore(cutoff, (rec) => (rec.durable ? rec.key < nowSec - keep : true));
+    this.graphs.dropBefore(Math.floor((nowSec - keep) / 60));
+    if (this.traces.compactArena()) this.opts.log('store: compacted the in-memory document arena');
     let live = 0;
-    for (const rec of this.traces.all()) if (rec.durable) live += rec.docs.length;
+    for (const rec of this.traces.all()) if (rec.durable) live += rec.refs.length / 2;
     if (this.loggedDocs > 10_000 && this.loggedDocs > 2 * live) this.compact(live);
   }
 
@@ -121,7 +122,7 @@ export class Backend {
     const traces = this.traces;
     this.data.compact(
       (function* () {
-        for (const rec of traces.all()) if (rec.durable) yield* rec.docs;
+        for (const rec of traces.all()) if (rec.durable) yield* traces.docs(rec);
       })(),
     );
     this.loggedDocs = live;

@@ -70,7 +70,7 @@ export function startDemo(
       from -= CHUNK_SECONDS
     ) {
       feed(Math.max(first, from), Math.min(start, from + CHUNK_SECONDS));
-      backend.graphs.warm(from / 60, from / 60 + 1, Number.POSITIVE_INFINITY);
+      backend.graphs.buildNow(from / 60, from / 60 + 1);
       await new Promise((r) => setImmediate(r));
     }
   })();

@@ -101,8 +101,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // Keep the last 6 hours of per-minute graphs fresh while idle, so map queries only merge.
     const warmer = setInterval(() => {
       const now = Math.floor(Date.now() / 60_000);
-      backend.graphs.warm(now - 360, now + 1, 100);
-    }, 500);
+      backend.graphs.warm(now - 360, now + 1, 50);
+    }, 250);
     warmer.unref();
     closers.push(() => {
       clearInterval(maintenance);

@@ -93,6 +93,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   samplingRoutes(app, opts);
   ingestRoutes(app, opts);
 
+  // Not an X-Ray operation: what the server holds, for benchmarks and curious humans.
+  app.get('/_mock/stats', async () => {
+    const { traces, counters } = opts.backend;
+    return {
+      traces: traces.traceCount,
+      documents: traces.documentCount,
+      arenaBytes: traces.arena.allocatedBytes,
+      arenaDeadBytes: traces.arena.deadBytes,
+      ...counters,
+      memory: process.memoryUsage(),
+    };
+  });
+
   const index = opts.staticDir ? path.resolve(opts.staticDir) : undefined;
   if (index) {
     if (!fs.existsSync(path.join(index, 'index.html'))) {

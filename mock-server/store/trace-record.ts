@@ -1,19 +1,21 @@
 import { traceIdEpoch } from '../../src/xray/ids.ts';
 import type { IngestDoc } from '../../src/xray/types.ts';
+import type { DocArena } from './doc-arena.ts';
 
 /**
- * What the store keeps per trace: the raw documents as received (strings are the most compact
- * form V8 has for them) plus the few numbers the indexes need. Everything richer — assembled
- * trace, summary, graph contribution — is derived on demand and cached (see FactsCache).
+ * What the store keeps per trace: where its raw documents sit in the arena, and the few numbers
+ * the indexes need. Two heap objects besides the record itself (`ids`, `refs`), so a million
+ * traces stay cheap for the GC. Everything richer — assembled trace, summary, graph
+ * contribution — is derived on demand and cached.
  */
 export interface TraceRecord {
   readonly id: string;
   /** Integer epoch seconds: the time in the trace ID (or the first start_time when it has none). */
   readonly key: number;
-  /** Raw document JSON, one per segment or independent subsegment. */
-  docs: string[];
-  /** Parallel to docs: the document id, prefixed with "~" while the document is in progress. */
-  docIds: string[];
+  /** The document ids, ID_WIDTH characters each: "+" (complete) or "~" (in progress), then the id. */
+  ids: string;
+  /** Per document: arena ref, then byte length. */
+  refs: number[];
   /** Incremented on every accepted document; the summary's `Revision`. */
   revision: number;
   /** Earliest start_time and latest end (or start) time of any document, epoch seconds. */
@@ -30,6 +32,8 @@ export interface AcceptedDoc {
 }
 
 const DAY = 86_400;
+/** Segment ids are 16 hex digits (validated on ingest), plus one flag character. */
+const ID_WIDTH = 17;
 
 /**
  * The index key of a new trace. X-Ray trace IDs carry their start second in hex; W3C-style IDs
@@ -46,8 +50,8 @@ export function newRecord(id: string, key: number): TraceRecord {
   return {
     id,
     key,
-    docs: [],
-    docIds: [],
+    ids: '',
+    refs: [],
     revision: 0,
     minStart: Number.POSITIVE_INFINITY,
     maxEnd: Number.NEGATIVE_INFINITY,
@@ -55,27 +59,51 @@ export function newRecord(id: string, key: number): TraceRecord {
   };
 }
 
+export const docCount = (rec: TraceRecord): number => rec.refs.length / 2;
+
+/** The raw documents of a trace, in arrival order (replacements keep their slot). */
+export function docsOf(rec: TraceRecord, arena: DocArena): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rec.refs.length; i += 2)
+    out.push(arena.get(rec.refs[i] as number, rec.refs[i + 1] as number));
+  return out;
+}
+
 /** Most documents one trace may hold; beyond it the trace is LimitExceeded and new ones rejected. */
 export const MAX_DOCS_PER_TRACE = 5_000;
+
+/** Slot of the document with this id, or -1. */
+function slotOf(rec: TraceRecord, id: string): number {
+  for (let at = rec.ids.indexOf(id); at >= 0; at = rec.ids.indexOf(id, at + 1)) {
+    if (at % ID_WIDTH === 1) return (at - 1) / ID_WIDTH;
+  }
+  return -1;
+}
 
 /**
  * Adds one document to a record. A document with an id already present replaces it, except that
  * an in-progress document never replaces a complete one (segment-document.md §7).
  * Returns false if the trace is full.
  */
-export function addDoc(rec: TraceRecord, { raw, doc }: AcceptedDoc): boolean {
+export function addDoc(rec: TraceRecord, { raw, doc }: AcceptedDoc, arena: DocArena): boolean {
   const inProgress = doc.in_progress === true && doc.end_time === undefined;
-  const tag = inProgress ? `~${doc.id}` : doc.id;
-  let at = rec.docIds.indexOf(doc.id);
-  if (at >= 0 && inProgress) return true; // complete version already here: keep it
-  if (at < 0) at = rec.docIds.indexOf(`~${doc.id}`);
-  if (at >= 0) {
-    rec.docs[at] = raw;
-    rec.docIds[at] = tag;
+  const id =
+    doc.id.length === ID_WIDTH - 1
+      ? doc.id
+      : doc.id.slice(0, ID_WIDTH - 1).padEnd(ID_WIDTH - 1, '?');
+  const slot = slotOf(rec, id);
+  if (slot >= 0) {
+    if (inProgress && rec.ids[slot * ID_WIDTH] === '+') return true; // keep the complete version
+    arena.free(rec.refs[slot * 2 + 1] as number);
+    const { ref, len } = arena.put(raw);
+    rec.refs[slot * 2] = ref;
+    rec.refs[slot * 2 + 1] = len;
+    rec.ids = `${rec.ids.slice(0, slot * ID_WIDTH)}${inProgress ? '~' : '+'}${rec.ids.slice(slot * ID_WIDTH + 1)}`;
   } else {
-    if (rec.docs.length >= MAX_DOCS_PER_TRACE) return false;
-    rec.docs.push(raw);
-    rec.docIds.push(tag);
+    if (docCount(rec) >= MAX_DOCS_PER_TRACE) return false;
+    const { ref, len } = arena.put(raw);
+    rec.refs.push(ref, len);
+    rec.ids += (inProgress ? '~' : '+') + id;
   }
   rec.revision++;
   if (doc.start_time < rec.minStart) rec.minStart = doc.start_time;

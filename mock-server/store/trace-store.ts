@@ -2,9 +2,18 @@ import { analyzeTrace } from '../../src/xray/trace/analyze.ts';
 import { assembleTrace } from '../../src/xray/trace/assemble.ts';
 import type { TraceFacts } from '../../src/xray/trace/facts.ts';
 import type { IngestDoc } from '../../src/xray/types.ts';
+import { DocArena } from './doc-arena.ts';
 import { Lru } from './lru.ts';
 import { TimeIndex } from './time-index.ts';
-import { type AcceptedDoc, addDoc, newRecord, type TraceRecord, traceKey } from './trace-record.ts';
+import {
+  type AcceptedDoc,
+  addDoc,
+  docCount,
+  docsOf,
+  newRecord,
+  type TraceRecord,
+  traceKey,
+} from './trace-record.ts';
 
 export interface PutOutcome {
   /** Index in the input of each document the store refused (trace full). */
@@ -18,6 +27,7 @@ export interface PutOutcome {
  */
 export class TraceStore {
   private readonly byId = new Map<string, TraceRecord>();
+  readonly arena = new DocArena();
   private readonly index = new TimeIndex<TraceRecord>();
   private readonly minuteVersions = new Map<number, number>();
   private readonly facts: Lru<string, { revision: number; facts: TraceFacts | null }>;
@@ -25,6 +35,8 @@ export class TraceStore {
   private maxSpan = 0;
   private docCount = 0;
   private readonly warn: (msg: string) => void;
+  /** Called after a trace changed (new document) or before it is evicted. */
+  onChange: (rec: TraceRecord) => void = () => {};
 
   constructor(opts: { factsCacheSize?: number; warn?: (msg: string) => void } = {}) {
     this.facts = new Lru(opts.factsCacheSize ?? 50_000);
@@ -59,17 +71,18 @@ export class TraceStore {
         this.byId.set(rec.id, rec);
         this.index.insert(rec.key, rec);
       }
-      const before = rec.docs.length;
-      if (!addDoc(rec, d)) {
+      const before = docCount(rec);
+      if (!addDoc(rec, d, this.arena)) {
         rejected.push(i);
         continue;
       }
-      this.docCount += rec.docs.length - before;
+      this.docCount += docCount(rec) - before;
       if (durable) rec.durable = true;
       const span = rec.maxEnd - rec.key;
       if (span > this.maxSpan) this.maxSpan = span;
       const minute = Math.floor(rec.key / 60);
       this.minuteVersions.set(minute, (this.minuteVersions.get(minute) ?? 0) + 1);
+      this.onChange(rec);
     }
     return { rejected };
   }
@@ -97,7 +110,7 @@ export class TraceStore {
     if (hit && hit.revision === rec.revision) return hit.facts;
     let facts: TraceFacts | null = null;
     try {
-      const docs = rec.docs.map((raw) => JSON.parse(raw) as IngestDoc);
+      const docs = this.docs(rec).map((raw) => JSON.parse(raw) as IngestDoc);
       facts = analyzeTrace(assembleTrace(rec.id, docs));
     } catch (e) {
       this.warn(`store: trace ${rec.id} could not be analyzed: ${(e as Error).message}`);
@@ -112,11 +125,31 @@ export class TraceStore {
     for (const rec of removed) {
       this.byId.delete(rec.id);
       this.facts.delete(rec.id);
-      this.docCount -= rec.docs.length;
+      this.docCount -= docCount(rec);
+      for (let i = 1; i < rec.refs.length; i += 2) this.arena.free(rec.refs[i] as number);
       const minute = Math.floor(rec.key / 60);
       this.minuteVersions.set(minute, (this.minuteVersions.get(minute) ?? 0) + 1);
+      this.onChange(rec);
     }
     return removed;
+  }
+
+  /** The raw documents of a trace. */
+  docs(rec: TraceRecord): string[] {
+    return docsOf(rec, this.arena);
+  }
+
+  /** Moves live documents into fresh slabs once more than half of the arena is dead. */
+  compactArena(): boolean {
+    const a = this.arena;
+    if (a.allocatedBytes < 256 * 1024 * 1024 || a.deadBytes * 2 < a.allocatedBytes) return false;
+    a.compact((move) => {
+      for (const rec of this.byId.values()) {
+        for (let i = 0; i < rec.refs.length; i += 2)
+          rec.refs[i] = move(rec.refs[i] as number, rec.refs[i + 1] as number);
+      }
+    });
+    return true;
   }
 
   /** Every record, in no particular order (compaction). */

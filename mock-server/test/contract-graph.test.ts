@@ -11,7 +11,8 @@ import { at, makeTrace, nowSec } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let t: TestServer;
-const minute = Math.floor(nowSec() / 60) * 60 - 1800;
+// Aligned to 2 minutes so that the 120 s period below covers exactly the two minutes used.
+const minute = Math.floor(nowSec() / 120) * 120 - 1800;
 const traces = [
   makeTrace({ start: minute + 1, service: 'orders-api', status: 200, table: 'orders' }),
   makeTrace({ start: minute + 2, service: 'orders-api', status: 500, table: 'orders' }),
@@ -157,5 +158,43 @@ describe('GetTimeSeriesServiceStatistics', () => {
     await expect(
       t.client.send(new GetTimeSeriesServiceStatisticsCommand({ ...base, Period: 90 })),
     ).rejects.toThrow(/multiple of 60/);
+  });
+});
+
+describe('a trace that arrives in pieces', () => {
+  it('is counted once, with its latest facts, on every refresh of a live minute', async () => {
+    const p = await startTestServer();
+    try {
+      const start = nowSec() - 5;
+      const first = makeTrace({ start, service: 'front', inProgress: true });
+      const window = { StartTime: at(start - 60), EndTime: at(start + 60) };
+      const put = (doc: object) =>
+        p.client.send(
+          new PutTraceSegmentsCommand({ TraceSegmentDocuments: [JSON.stringify(doc)] }),
+        );
+      await put(first.segment);
+      const g1 = byKey((await p.client.send(new GetServiceGraphCommand(window))).Services);
+      expect(g1.get('AWS::EC2::Instance:front')?.SummaryStatistics?.TotalCount ?? 0).toBe(0);
+
+      await put({
+        ...first.segment,
+        in_progress: undefined,
+        end_time: start + 0.2,
+        fault: true,
+        http: { response: { status: 503 } },
+      });
+      const g2 = byKey((await p.client.send(new GetServiceGraphCommand(window))).Services);
+      expect(g2.get('AWS::EC2::Instance:front')?.SummaryStatistics).toMatchObject({
+        TotalCount: 1,
+        FaultStatistics: { TotalCount: 1 },
+      });
+
+      const again = await p.client.send(new GetServiceGraphCommand(window));
+      expect(
+        byKey(again.Services).get('AWS::EC2::Instance:front')?.SummaryStatistics?.TotalCount,
+      ).toBe(1);
+    } finally {
+      await p.close();
+    }
   });
 });

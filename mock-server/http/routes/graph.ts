@@ -27,11 +27,11 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return backend.graphScope(found.group);
   };
 
-  operation(app, 'GetServiceGraph', (body) => {
+  operation(app, 'GetServiceGraph', async (body) => {
     const { start, end } = readWindow(body, MAX_GRAPH_HOURS);
     const scope = scopeOf(body);
     optString(body, 'NextToken');
-    const graph = backend.graphs.graph(start, end, scope);
+    const graph = await backend.graphs.graph(start, end, scope);
     return {
       StartTime: graph.start,
       EndTime: graph.end,
@@ -40,7 +40,7 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   });
 
-  operation(app, 'GetTimeSeriesServiceStatistics', (body) => {
+  operation(app, 'GetTimeSeriesServiceStatistics', async (body) => {
     const { start, end } = readWindow(body, MAX_GRAPH_HOURS);
     const scope = scopeOf(body);
     const period = optInt(body, 'Period', 60, 86_400) ?? 60;
@@ -57,7 +57,13 @@ export function graphRoutes(app: FastifyInstance, ctx: RouteContext): void {
     optBool(body, 'ForecastStatistics');
     optString(body, 'NextToken');
     return {
-      TimeSeriesServiceStatistics: backend.graphs.timeSeries(start, end, period, selector, scope),
+      TimeSeriesServiceStatistics: await backend.graphs.timeSeries(
+        start,
+        end,
+        period,
+        selector,
+        scope,
+      ),
       ContainsOldGroupVersions: false,
     };
   });

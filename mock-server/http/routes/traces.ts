@@ -9,7 +9,7 @@ import type {
 } from '../../../src/xray/types.ts';
 import { compile, type GroupResolver } from '../../domain/filter.ts';
 import { querySummaries, type TimeRangeType } from '../../store/query-summaries.ts';
-import { MAX_DOCS_PER_TRACE } from '../../store/trace-record.ts';
+import { docCount, MAX_DOCS_PER_TRACE } from '../../store/trace-record.ts';
 import { operation, type RouteContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { type Body, optBool, optNumber, optObject, optString, reqStringArray } from '../fields.ts';
@@ -68,7 +68,7 @@ export function traceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       traces.push({
         Id: id,
         Duration: facts.summary.Duration,
-        LimitExceeded: rec.docs.length >= MAX_DOCS_PER_TRACE,
+        LimitExceeded: docCount(rec) >= MAX_DOCS_PER_TRACE,
         Segments: facts.trace.segments.map((s) => ({ Id: s.id, Document: JSON.stringify(s) })),
       });
     }
