@@ -174,22 +174,24 @@ export function createMapRenderer(
   }
 
   function applySelection() {
-    cy.batch(() => {
-      cy.$('.sel').removeClass('sel');
-      if (selection) cy.getElementById(selection.id).addClass('sel');
-    });
+    const id = selection?.id;
+    setClass(cy.elements(), 'sel', (ele) => ele.id() === id);
   }
 
   function applyView() {
     const { visible, emphasis } = view;
     cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        n.toggleClass('hidden', visible !== undefined && !visible.has(n.id()));
-        n.toggleClass('faded', emphasis !== undefined && !emphasis.nodes.has(n.id()));
-      });
-      cy.edges().forEach((e) => {
-        e.toggleClass('faded', emphasis !== undefined && !emphasis.edges.has(e.id()));
-      });
+      setClass(cy.elements('node'), 'hidden', (n) => visible !== undefined && !visible.has(n.id()));
+      setClass(
+        cy.elements('node'),
+        'faded',
+        (n) => emphasis !== undefined && !emphasis.nodes.has(n.id()),
+      );
+      setClass(
+        cy.elements('edge'),
+        'faded',
+        (e) => emphasis !== undefined && !emphasis.edges.has(e.id()),
+      );
     });
   }
 
@@ -221,7 +223,7 @@ export function createMapRenderer(
     }
     if (!ready && next.nodes.length) {
       ready = true;
-      cy.fit(undefined, FIT_PADDING);
+      fitTo(cy, cy.elements());
       cy.one('render', () => handlers.onReady?.());
     }
   }
@@ -257,10 +259,10 @@ export function createMapRenderer(
       let eles = cy.collection();
       for (const id of ids) eles = eles.union(cy.getElementById(id));
       if (eles.empty()) return;
-      cy.animate({ fit: { eles, padding: FIT_PADDING } }, { duration: 250 });
+      cy.animate(fitViewport(cy, eles), { duration: 250 });
     },
     fit() {
-      cy.animate({ fit: { eles: visibleElements(), padding: FIT_PADDING } }, { duration: 250 });
+      cy.animate(fitViewport(cy, visibleElements()), { duration: 250 });
     },
     search(query) {
       cy.$('.found').removeClass('found');
@@ -284,13 +286,66 @@ export function createMapRenderer(
       cy.batch(() => {
         for (const [id, p] of positions) cy.getElementById(id).position({ ...p });
       });
-      cy.fit(visibleElements(), FIT_PADDING);
+      fitTo(cy, visibleElements());
       handlers.onPositions?.(positions);
     },
     destroy() {
       cy.destroy();
     },
   };
+}
+
+/**
+ * Gives `cls` to exactly the elements matching `wanted`. Cytoscape restyles every element a
+ * class call touches, changed or not, so only the ones whose state flips are touched: with 2,000
+ * elements that is the difference between a no-op and a full restyle.
+ */
+function setClass(
+  eles: cytoscape.Collection,
+  cls: string,
+  wanted: (ele: cytoscape.SingularElementArgument) => boolean,
+): void {
+  eles.filter((ele) => wanted(ele) && !ele.hasClass(cls)).addClass(cls);
+  eles.filter((ele) => !wanted(ele) && ele.hasClass(cls)).removeClass(cls);
+}
+
+/**
+ * The zoom and pan that fit the nodes of `eles`, from their positions and sizes only.
+ * Cytoscape's own fit computes every element's bounds first (labels, edge curves), which on 500
+ * nodes and 1,500 edges costs more than the whole layout.
+ */
+function fitViewport(cy: Core, eles: cytoscape.CollectionArgument): { zoom: number; pan: Point } {
+  let x1 = Number.POSITIVE_INFINITY;
+  let y1 = Number.POSITIVE_INFINITY;
+  let x2 = Number.NEGATIVE_INFINITY;
+  let y2 = Number.NEGATIVE_INFINITY;
+  eles.nodes().forEach((n) => {
+    const p = n.position();
+    const r = (Number(n.data('size')) || 60) / 2;
+    x1 = Math.min(x1, p.x - r);
+    y1 = Math.min(y1, p.y - r);
+    x2 = Math.max(x2, p.x + r);
+    y2 = Math.max(y2, p.y + r);
+  });
+  if (!Number.isFinite(x1)) return { zoom: cy.zoom(), pan: cy.pan() };
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(
+      cy.minZoom(),
+      Math.min(
+        (cy.width() - 2 * FIT_PADDING) / Math.max(x2 - x1, 1),
+        (cy.height() - 2 * FIT_PADDING) / Math.max(y2 - y1, 1),
+      ),
+    ),
+  );
+  return {
+    zoom,
+    pan: { x: (cy.width() - zoom * (x1 + x2)) / 2, y: (cy.height() - zoom * (y1 + y2)) / 2 },
+  };
+}
+
+function fitTo(cy: Core, eles: cytoscape.CollectionArgument): void {
+  cy.viewport(fitViewport(cy, eles));
 }
 
 function layoutInput(graph: MapGraph): LayoutInput {
