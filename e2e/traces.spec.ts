@@ -229,3 +229,23 @@ test('a pasted trace ID opens that trace', async ({ page, baseURL }) => {
   await submitFilter(page, id!.slice(2).replace('-', ''));
   await expect(page).toHaveURL(new RegExp(`/trace/${id}`));
 });
+
+test('an invalid filter in a link is shown with its error and not sent', async ({ page }) => {
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/TraceSummaries')) sent.push(r.postData() ?? '');
+  });
+  const text = 'service("payments" { fault }';
+  const parsed = parseFilter(text);
+  expect(parsed.ok).toBe(false);
+  await page.goto(`/traces?filter=${encodeURIComponent(JSON.stringify(text))}`);
+  await expect(page.getByRole('combobox', { name: 'Filter expression' })).toHaveValue(text);
+  await expect(page.getByRole('alert').filter({ hasText: 'link is not valid' })).toBeVisible();
+  if (!parsed.ok) {
+    await expect(page.getByRole('alert').filter({ hasText: 'column' })).toContainText(
+      parsed.errors[0]!.message,
+    );
+  }
+  await page.waitForTimeout(1000);
+  expect(sent).toEqual([]);
+});

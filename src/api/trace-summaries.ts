@@ -2,14 +2,17 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { resolveRange, type TimeRange } from '../lib/time-range.ts';
 import type {
   EpochSeconds,
-  GetServiceGraphRequest,
-  GetServiceGraphResult,
   GetTraceSummariesRequest,
   GetTraceSummariesResult,
   TraceSummary,
 } from '../xray/types.ts';
 import { callXRay } from './client.ts';
 import { xrayKeys } from './keys.ts';
+import {
+  type ServiceGraphData,
+  type ServiceGraphParams,
+  serviceGraphQuery,
+} from './service-graph.ts';
 
 /**
  * What the trace list asks for. `filter` is the expression actually sent: GetTraceSummaries has
@@ -79,28 +82,16 @@ export const traceSummariesQuery = (params: SummariesParams) =>
     staleTime: 15_000,
   });
 
+/** Every name of every service on a graph, sorted; for the filter box's completions. */
+export function serviceNamesOf(graph: ServiceGraphData): string[] {
+  const names = new Set<string>();
+  for (const s of graph.services) for (const n of s.Names ?? [s.Name]) if (n) names.add(n);
+  return [...names].sort();
+}
+
 /**
- * Names of the services on the map for a window (GetServiceGraph), for the filter box's
- * completions. Its own key: the map view caches the full graph under `serviceGraph`, and a
- * different data shape must not share that key.
+ * Service names on the map for a window (GetServiceGraph). Shares the map view's query and
+ * cache, so the filter box after the map costs no request.
  */
-export const serviceNamesQuery = (params: { range: TimeRange; group?: string }) =>
-  queryOptions({
-    queryKey: [...xrayKeys.all, 'service-names', params] as const,
-    queryFn: async ({ signal }) => {
-      const { start, end } = resolveRange(params.range, Date.now());
-      const names = new Set<string>();
-      let token: string | undefined;
-      do {
-        const req: GetServiceGraphRequest = { StartTime: start, EndTime: end };
-        if (params.group) req.GroupName = params.group;
-        if (token) req.NextToken = token;
-        const res = await callXRay<GetServiceGraphResult>('GetServiceGraph', req, signal);
-        for (const s of res.Services ?? [])
-          for (const n of s.Names ?? [s.Name]) if (n) names.add(n);
-        token = res.NextToken || undefined;
-      } while (token);
-      return [...names].sort();
-    },
-    staleTime: 60_000,
-  });
+export const serviceNamesQuery = (params: ServiceGraphParams) =>
+  queryOptions({ ...serviceGraphQuery(params), select: serviceNamesOf });

@@ -1,7 +1,13 @@
-import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { formatDuration, formatTime, type TimeZonePref, truncate } from '../../lib/format.ts';
+import { TraceLink } from './trace-link.tsx';
 import type { SortKey, TraceRow } from './trace-rows.ts';
+
+/** What every cell may need besides its row; one stable object per render of the list. */
+export interface CellContext {
+  tz: TimeZonePref;
+  links: { href(id: string): string; open(id: string): void };
+}
 
 export interface Column {
   id: string;
@@ -10,7 +16,7 @@ export interface Column {
   width: string;
   sort?: SortKey;
   numeric?: boolean;
-  cell(row: TraceRow, tz: TimeZonePref): ReactNode;
+  cell(row: TraceRow, ctx: CellContext): ReactNode;
 }
 
 /** Long untrusted text: shortened on screen, whole in the tooltip. */
@@ -19,30 +25,37 @@ function Text({ value, max = 80 }: { value: string | undefined; max?: number }) 
   return <span title={value}>{truncate(value, max)}</span>;
 }
 
+/**
+ * formatTime builds an Intl.DateTimeFormat per call, and scrolling formats every new row's
+ * time; the strings are cached (bounded) because rows come back into view all the time.
+ */
+const timeCache = new Map<string, string>();
+function cachedTime(start: number | undefined, tz: TimeZonePref): string {
+  if (start === undefined) return formatTime(start, tz);
+  const key = `${tz}:${start}`;
+  let s = timeCache.get(key);
+  if (s === undefined) {
+    if (timeCache.size > 50_000) timeCache.clear();
+    s = formatTime(start, tz);
+    timeCache.set(key, s);
+  }
+  return s;
+}
+
 export const BASE_COLUMNS: readonly Column[] = [
   {
     id: 'id',
     title: 'ID',
     width: '268px',
     sort: 'id',
-    cell: (r) => (
-      <Link
-        to="/trace/$traceId"
-        params={{ traceId: r.id }}
-        search={(s) => ({ ...s })}
-        className="mono"
-        title={r.id}
-      >
-        {r.id}
-      </Link>
-    ),
+    cell: (r, ctx) => <TraceLink id={r.id} links={ctx.links} />,
   },
   {
     id: 'time',
     title: 'Time',
     width: 'minmax(170px, 1.1fr)',
     sort: 'time',
-    cell: (r, tz) => formatTime(r.start, tz),
+    cell: (r, ctx) => cachedTime(r.start, ctx.tz),
   },
   {
     id: 'status',

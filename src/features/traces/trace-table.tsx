@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TimeZonePref } from '../../lib/format.ts';
-import type { Column } from './columns.tsx';
+import type { CellContext, Column } from './columns.tsx';
+import { useTraceLinks } from './trace-link.tsx';
 import type { SortKey, TraceRow } from './trace-rows.ts';
 import { useTracesUi } from './traces-store.ts';
 
@@ -22,8 +23,9 @@ interface Props {
 }
 
 /**
- * The virtualized list. Rows are positioned by the virtualizer writing transforms directly
- * (`directDomUpdates`), so scrolling re-renders React only when the visible range changes.
+ * The virtualized list. `directDomUpdates` makes the virtualizer size the body itself and
+ * re-render React only when the visible range changes, not per scroll event; rows have a fixed
+ * height and position themselves, so nothing is measured while scrolling.
  * When a refresh adds traces above the viewport, the scroll offset moves by as much, so the
  * row under the reader's eyes stays put.
  */
@@ -32,6 +34,8 @@ export function TraceTable(props: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedId = useTracesUi((s) => s.selectedId);
   const select = useTracesUi((s) => s.select);
+  const links = useTraceLinks();
+  const ctx = useMemo<CellContext>(() => ({ tz, links }), [tz, links]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -115,10 +119,9 @@ export function TraceTable(props: Props) {
                 index={item.index}
                 columns={columns}
                 template={template}
-                tz={tz}
+                ctx={ctx}
                 selected={row.id === selectedId}
                 onSelect={select}
-                measure={virtualizer.measureElement}
               />
             );
           })}
@@ -134,27 +137,29 @@ const Row = memo(function Row(props: {
   index: number;
   columns: readonly Column[];
   template: string;
-  tz: TimeZonePref;
+  ctx: CellContext;
   selected: boolean;
   onSelect: (id: string) => void;
-  measure: (el: Element | null) => void;
 }) {
   const { row, columns } = props;
   return (
     <tr
-      ref={props.measure}
       data-index={props.index}
       aria-rowindex={props.index + 2}
       className="tt-row"
       data-selected={props.selected || undefined}
       data-status={row.status}
-      style={{ gridTemplateColumns: props.template }}
+      // Fixed-height rows place themselves: no per-row measuring (a forced layout per mount).
+      style={{
+        gridTemplateColumns: props.template,
+        transform: `translateY(${props.index * ROW_HEIGHT}px)`,
+      }}
       onClick={() => props.onSelect(row.id)}
       onKeyDown={undefined}
     >
       {columns.map((c) => (
         <td key={c.id} className={c.numeric ? 'num' : undefined}>
-          {c.cell(row, props.tz)}
+          {c.cell(row, props.ctx)}
         </td>
       ))}
     </tr>

@@ -31,6 +31,7 @@ export function TracesPage() {
   const extraColumns = useTracesUi((s) => s.annotationColumns);
   const { range, group } = useTimeWindow();
   const list = useTraceList();
+  // The map's own query and cache: opening the traces view after the map costs no request.
   const services = useQuery(serviceNamesQuery({ range, group }));
 
   const ctx = useMemo(() => completionContext(list.rows), [list.rows]);
@@ -67,6 +68,12 @@ export function TracesPage() {
             : ': its filter is combined with yours (GetTraceSummaries has no group parameter).'}
         </p>
       )}
+      {list.filterErrors && (
+        <p className="banner banner-error" role="alert">
+          The filter in this link is not valid ({list.filterErrors[0]?.message}), so nothing was
+          searched. Fix it in the box above and press Enter.
+        </p>
+      )}
       <ScanStatus
         fetching={list.query.isFetching}
         pending={list.query.isPending}
@@ -92,17 +99,19 @@ export function TracesPage() {
           <div className="traces-toolbar">
             <ColumnPicker keys={ctx.annotationKeys} />
           </div>
-          <TraceList
-            query={list.query}
-            rows={rows}
-            columns={columns}
-            tz={tz}
-            sort={sort}
-            onSort={(key) =>
-              void navigate({ search: (s) => ({ ...s, ...nextSort(sort, key) }), replace: true })
-            }
-            scrollKey={JSON.stringify([range, list.sent ?? '', sort])}
-          />
+          {!list.filterErrors && (
+            <TraceList
+              query={list.query}
+              rows={rows}
+              columns={columns}
+              tz={tz}
+              sort={sort}
+              onSort={(key) =>
+                void navigate({ search: (s) => ({ ...s, ...nextSort(sort, key) }), replace: true })
+              }
+              scrollKey={JSON.stringify([range, list.sent ?? '', sort])}
+            />
+          )}
         </div>
       </div>
     </section>

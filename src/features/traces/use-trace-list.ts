@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { groupsQuery } from '../../api/groups.ts';
 import { traceSummariesQuery } from '../../api/trace-summaries.ts';
 import { useTimeWindow } from '../../ui/use-global-search.ts';
+import { parseFilter } from '../../xray/filter/index.ts';
 import { effectiveFilter } from './filter-text.ts';
 import { rowsFromPages } from './trace-rows.ts';
 
@@ -25,10 +26,15 @@ export function useTraceList() {
   const groupFilter = groupInfo?.FilterExpression;
   const groupResolved = group === undefined || groups.isSuccess || groups.isError;
   const sent = effectiveFilter(groupFilter, filter);
+  // A hand-edited or stale link can carry an invalid filter: it is shown, never sent.
+  const filterErrors = useMemo(() => {
+    const parsed = filter ? parseFilter(filter) : undefined;
+    return parsed && !parsed.ok ? parsed.errors : undefined;
+  }, [filter]);
 
   const query = useInfiniteQuery({
     ...traceSummariesQuery({ range, filter: sent }),
-    enabled: groupResolved,
+    enabled: groupResolved && !filterErrors,
     // Changing the filter keeps the old rows on screen (dimmed) instead of flashing empty.
     placeholderData: keepPreviousData,
     refetchInterval: (q) =>
@@ -48,6 +54,7 @@ export function useTraceList() {
     /** How far back the scan has reached (oldest ApproximateTime), when it stopped early. */
     reachedBack: query.hasNextPage ? last?.approximateTime : undefined,
     filter,
+    filterErrors,
     sent,
     group,
     groupMissing: group !== undefined && groups.isSuccess && !groupInfo,
