@@ -1,7 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createGroup, updateGroup } from '../../api/groups.ts';
 import { xrayKeys } from '../../api/keys.ts';
+import { serviceNamesQuery } from '../../api/trace-summaries.ts';
+import { FilterInput } from '../../ui/filter-input/filter-input.tsx';
+import { useTimeWindow } from '../../ui/use-global-search.ts';
 import { parseFilter } from '../../xray/filter/index.ts';
 import { validateGroupName } from './group-name.ts';
 
@@ -22,9 +25,11 @@ export function GroupForm({
   const [filter, setFilter] = useState(initial.filter);
   const [touched, setTouched] = useState(false);
   const queryClient = useQueryClient();
+  const { range } = useTimeWindow();
+  // Completions offer the services of the whole account, not of a group being edited.
+  const services = useQuery(serviceNamesQuery({ range }));
   const nameError = mode === 'create' ? validateGroupName(name) : undefined;
   const parsed = parseFilter(filter);
-  const filterErrors = parsed.ok ? [] : parsed.errors;
   const save = useMutation({
     mutationFn: () =>
       (mode === 'create' ? createGroup : updateGroup)({
@@ -44,7 +49,7 @@ export function GroupForm({
       onSubmit={(e) => {
         e.preventDefault();
         setTouched(true);
-        if (!nameError && filterErrors.length === 0) save.mutate();
+        if (!nameError && parsed.ok) save.mutate();
       }}
     >
       <label>
@@ -63,23 +68,20 @@ export function GroupForm({
           {nameError}
         </p>
       )}
-      <label>
-        Filter expression
-        <textarea
+      <div className="group-filter-field">
+        <span className="field-label">Filter expression</span>
+        <FilterInput
           value={filter}
-          rows={3}
-          spellCheck={false}
-          aria-invalid={filterErrors.length > 0 || undefined}
-          onChange={(e) => setFilter(e.target.value)}
+          onChange={setFilter}
+          onSubmit={() => {
+            setTouched(true);
+            if (!nameError) save.mutate();
+          }}
+          context={{ services: services.data ?? [] }}
+          label="Group filter expression"
           placeholder='service("payments") { fault }'
         />
-      </label>
-      {filterErrors.map((err) => (
-        <p key={`${err.from}-${err.to}`} className="field-error" role="alert">
-          {err.message} (at characters {err.from}–{err.to}:{' '}
-          <code>{filter.slice(err.from, err.to) || '⟂'}</code>)
-        </p>
-      ))}
+      </div>
       {save.isError && (
         <p className="field-error" role="alert">
           The server refused the group: {save.error.message}
