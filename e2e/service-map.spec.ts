@@ -228,3 +228,37 @@ test('filters: unhealthy only, hide by name, focus on a neighbourhood, find', as
   await expect(page.getByText(/Focus:/)).toBeVisible();
   expect(await hidden()).toBeGreaterThan(0);
 });
+
+test('nodes stay where they are across a data refresh and a visit to another view', async ({
+  page,
+}) => {
+  const positions = () =>
+    page.evaluate(() => {
+      const out: Record<string, { x: number; y: number }> = {};
+      window.__traceConsoleMap!.renderer.cy.nodes().forEach((n) => {
+        out[n.id()] = { ...n.position() };
+      });
+      return out;
+    });
+  const expectSame = (
+    before: Record<string, { x: number; y: number }>,
+    after: Record<string, { x: number; y: number }>,
+  ) => {
+    const common = Object.keys(before).filter((id) => id in after);
+    expect(common.length).toBeGreaterThan(5);
+    for (const id of common) expect(after[id], id).toEqual(before[id]);
+  };
+
+  await openMap(page, '?refresh=%2210s%22');
+  const before = await positions();
+  // The next auto-refresh brings a new graph for a window 10 s later.
+  await page.waitForResponse((r) => r.url().endsWith('/ServiceGraph'), { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  expectSame(before, await positions());
+
+  await page.getByRole('link', { name: 'Traces' }).click();
+  await expect(page).toHaveURL(/\/traces/);
+  await page.goBack();
+  await expect(page.locator('.map-canvas[data-state="ready"]')).toBeAttached({ timeout: 45_000 });
+  expectSame(before, await positions());
+});

@@ -117,7 +117,7 @@ export function EntityPanel(p: Props) {
             bins={bins}
             selection={responseTime}
             onBrush={setResponseTime}
-            formatX={formatDuration}
+            formatX={(v) => (v === 0 ? '0' : formatDuration(v))}
             label="Response time distribution"
             height={110}
           />

@@ -6,7 +6,7 @@ import { HEALTH_STATUSES, type HealthStatus } from '../../ui/service-graph/healt
 import { KIND_GLYPH, KIND_LABEL, type NodeKind } from '../../ui/service-graph/node-kind.ts';
 import { DARK_PALETTE, LIGHT_PALETTE } from '../../ui/service-graph/palette.ts';
 import type { ColorMode } from '../../ui/service-graph/scales.ts';
-import { latencyScale } from '../../ui/service-graph/scales.ts';
+import { EDGE_ALERT, latencyScale } from '../../ui/service-graph/scales.ts';
 
 const STATUS_TEXT: Record<HealthStatus, string> = {
   ok: 'OK (2xx)',
@@ -91,6 +91,12 @@ export function MapLegend({
           <li>Dashed outline: inferred (not instrumented)</li>
           <li>Dashed line: asynchronous call</li>
           <li>Thicker line: more requests per minute</li>
+          {colorMode === 'health' && (
+            <li>
+              Line colour: fault colour from {EDGE_ALERT.fault * 100}% faults, error colour from{' '}
+              {EDGE_ALERT.error * 100}% errors or throttles
+            </li>
+          )}
         </ul>
       </details>
     </aside>

@@ -1,4 +1,4 @@
-import { scaleLinear, scaleLog, scaleSqrt } from 'd3-scale';
+import { scaleLog, scaleSqrt } from 'd3-scale';
 import type { MapEdgeData, MapNodeData } from './graph-elements.ts';
 import type { MapPalette } from './palette.ts';
 
@@ -21,7 +21,7 @@ export const EDGE_WIDTH = { min: 1.2, max: 9 } as const;
 
 /**
  * Node size and edge width by traffic (square root, so area grows with requests per minute),
- * edge colour by error share in health mode or by average response time in latency mode.
+ * edge colour by outcome in health mode or by average response time in latency mode.
  * Domains come from the graph itself, so a quiet system still shows contrast.
  */
 export function computeVisuals(
@@ -44,11 +44,6 @@ export function computeVisuals(
     [...nodes, ...edges].map((x) => x.avgResponseTime),
     palette,
   );
-  const errorColor = scaleLinear<string>()
-    .domain([0, 0.02, 0.2])
-    .range([palette.border, palette.error, palette.fault])
-    .clamp(true);
-
   const nodeVisuals = new Map<string, NodeVisual>();
   for (const n of nodes)
     nodeVisuals.set(n.id, {
@@ -64,12 +59,22 @@ export function computeVisuals(
           ? e.avgResponseTime === undefined
             ? palette.border
             : latency.color(e.avgResponseTime)
-          : e.health?.fault
-            ? // Any fault on a call shows, even a small share.
-              errorColor(Math.max(0.02, e.errorRate))
-            : errorColor(e.errorRate),
+          : healthColor(e, palette),
     });
   return { nodes: nodeVisuals, edges: edgeVisuals };
+}
+
+/** Edge shares from which a call is drawn in the fault or error colour. */
+export const EDGE_ALERT = { fault: 0.005, error: 0.05 } as const;
+
+/**
+ * An edge's colour in health mode, in three steps rather than a gradient: at 3 a.m. "this call
+ * faults" must not drown in a map where every edge carries a few 404s.
+ */
+function healthColor(e: MapEdgeData, p: MapPalette): string {
+  if ((e.health?.fault ?? 0) >= EDGE_ALERT.fault) return p.fault;
+  if (e.errorRate >= EDGE_ALERT.error) return p.error;
+  return p.border;
 }
 
 /**
