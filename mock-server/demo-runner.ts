@@ -38,7 +38,7 @@ export function startDemo(
   /** Documents whose send time is still in the future, oldest send time last (pop order). */
   let pending: IngestDoc[] = [];
 
-  const feed = (from: number, to: number) => {
+  const feed = (from: number, to: number, backfill = false) => {
     let docs: IngestDoc[];
     try {
       docs = system.generate(from, to);
@@ -49,7 +49,7 @@ export function startDemo(
     const t = now();
     const due: IngestDoc[] = [];
     for (const d of docs) (docSendTime(d) <= t ? due : pending).push(d);
-    if (due.length > 0) backend.ingestGenerated(due);
+    if (due.length > 0) backend.ingestGenerated(due, backfill);
   };
   const release = () => {
     if (pending.length === 0) return;
@@ -69,7 +69,7 @@ export function startDemo(
       from + CHUNK_SECONDS > first && !stopped;
       from -= CHUNK_SECONDS
     ) {
-      feed(Math.max(first, from), Math.min(start, from + CHUNK_SECONDS));
+      feed(Math.max(first, from), Math.min(start, from + CHUNK_SECONDS), true);
       backend.graphs.buildNow(from / 60, from / 60 + 1);
       await new Promise((r) => setImmediate(r));
     }

@@ -98,10 +98,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
     const maintenance = setInterval(() => backend.maintain(), 60_000);
     maintenance.unref();
-    // Keep the last 6 hours of per-minute graphs fresh while idle, so map queries only merge.
+    // Keep the last 6 hours of per-minute graphs fresh, so map queries only merge. Short slices
+    // while documents arrive: a long pause would overflow the UDP receive buffer.
     const warmer = setInterval(() => {
       const now = Math.floor(Date.now() / 60_000);
-      backend.graphs.warm(now - 360, now + 1, 50);
+      const busy = Date.now() - backend.lastIngestAt < 1000;
+      backend.graphs.warm(now - 360, now + 1, busy ? 5 : 50);
     }, 250);
     warmer.unref();
     closers.push(() => {

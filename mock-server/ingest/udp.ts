@@ -9,6 +9,7 @@ export interface UdpListener {
 
 /** After this many rejected datagrams, only every 1000th is logged (a flood must not flood the log). */
 const LOG_FIRST = 20;
+const RECV_BUFFER = 16 * 1024 * 1024;
 
 /**
  * The daemon's UDP listener. Datagrams that arrive together are ingested as one batch on the next
@@ -57,6 +58,13 @@ export function startUdp(
     socket.bind(port, host, () => {
       socket.off('error', reject2);
       socket.on('error', (e) => log(`udp: ${e.message}`));
+      // A big receive buffer rides out event-loop pauses (GC, a graph slice) without drops;
+      // the kernel caps it at net.core.rmem_max.
+      try {
+        socket.setRecvBufferSize(RECV_BUFFER);
+      } catch {
+        // keep the default
+      }
       resolve({
         port: socket.address().port,
         close: () =>

@@ -41,6 +41,12 @@ interface Build {
 
 /** Minutes with more traces than this don't keep per-trace facts (memory); changes rebuild them. */
 const MAX_MEMBERS = 20_000;
+/**
+ * Only minutes this recent (by trace time) keep per-trace facts: that is where late documents
+ * of a trace arrive. An older minute that still changes is rebuilt instead.
+ */
+const YOUNG_SEC = 180;
+const isYoung = (m: number) => m * 60 >= Date.now() / 1000 - YOUNG_SEC;
 /** A minute counts as settled this long after its last change. */
 const SETTLE_MS = 5_000;
 /** How long one slice of graph work may hold the event loop. */
@@ -125,7 +131,7 @@ export class GraphBuckets {
     for (let m = toMinute - 1; m >= fromMinute; m--) {
       const changed = this.changedAt.get(m) ?? 0;
       const entry = this.minutes.get(m);
-      if (entry?.members && now - changed > 60_000 && entry.dirty.size === 0) entry.members = null;
+      if (entry?.members && !isYoung(m) && entry.dirty.size === 0) entry.members = null;
       if (now - changed < SETTLE_MS || this.isCurrent(m, this.scopes())) continue;
       if (performance.now() >= deadline || !this.step(m, ALL_TRACES, deadline)) pending++;
     }
@@ -203,7 +209,7 @@ export class GraphBuckets {
       entry.dirty.delete(rec);
       const old = members.get(rec);
       const alive = this.store.get(rec.id) === rec;
-      const facts = alive ? this.store.factsOf(rec) : null;
+      const facts = alive ? this.store.factsOf(rec, false) : null;
       for (const s of scopes) {
         if (!s) continue;
         const b = entry.byScope.get(s.key) as GraphBucket;
@@ -231,7 +237,7 @@ export class GraphBuckets {
         scopes: [...scopes.values()],
         entry: {
           byScope: new Map([...scopes.keys()].map((k) => [k, new GraphBucket()])),
-          members: records.length <= MAX_MEMBERS ? new Map() : null,
+          members: records.length <= MAX_MEMBERS && isYoung(m) ? new Map() : null,
           dirty: new Set(),
         },
       };
@@ -241,7 +247,7 @@ export class GraphBuckets {
     while (job.next < job.records.length) {
       if ((job.next & 63) === 63 && performance.now() > deadline) return false;
       const rec = job.records[job.next++] as TraceRecord;
-      const facts = this.store.factsOf(rec);
+      const facts = this.store.factsOf(rec, false);
       if (facts) {
         for (const s of job.scopes)
           if (!s.predicate || s.predicate(facts)) entry.byScope.get(s.key)?.add(facts);

@@ -49,8 +49,9 @@ export function querySummaries(store: TraceStore, q: SummaryQuery): SummaryPage 
     oldest = sec;
     const matchedAt = matchTime(rec, q);
     if (matchedAt !== undefined && (q.sampleRate === undefined || sampled(rec.id, q.sampleRate))) {
-      const facts = store.factsOf(rec);
+      const facts = store.factsOf(rec, false);
       if (facts && (!q.predicate || q.predicate(facts))) {
+        store.remember(rec, facts);
         const summary: TraceSummary = { Revision: rec.revision, ...facts.summary };
         if (q.rangeType === 'Event') summary.MatchedEventTime = matchedAt;
         summaries.push(summary);

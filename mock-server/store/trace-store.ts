@@ -39,7 +39,7 @@ export class TraceStore {
   onChange: (rec: TraceRecord) => void = () => {};
 
   constructor(opts: { factsCacheSize?: number; warn?: (msg: string) => void } = {}) {
-    this.facts = new Lru(opts.factsCacheSize ?? 50_000);
+    this.facts = new Lru(opts.factsCacheSize ?? 10_000);
     this.warn = opts.warn ?? (() => {});
   }
 
@@ -101,11 +101,13 @@ export class TraceStore {
     this.index.scanDesc(from, to, cursor, visit);
 
   /**
-   * The derived facts of a trace (assembled, analyzed), cached per revision. Returns null when the
-   * domain code can't make sense of the stored documents; the trace is then skipped by queries
-   * rather than failing them.
+   * The derived facts of a trace (assembled, analyzed), from the cache when current. Returns null
+   * when the domain code can't make sense of the stored documents; the trace is then skipped by
+   * queries rather than failing them. `cache: false` for bulk passes (graph builds, filter
+   * scans): their facts are short-lived, and caching them would only push out the ones people
+   * look at (and give the GC long-lived garbage).
    */
-  factsOf(rec: TraceRecord): TraceFacts | null {
+  factsOf(rec: TraceRecord, cache = true): TraceFacts | null {
     const hit = this.facts.get(rec.id);
     if (hit && hit.revision === rec.revision) return hit.facts;
     let facts: TraceFacts | null = null;
@@ -115,8 +117,22 @@ export class TraceStore {
     } catch (e) {
       this.warn(`store: trace ${rec.id} could not be analyzed: ${(e as Error).message}`);
     }
-    this.facts.set(rec.id, { revision: rec.revision, facts });
+    if (cache) this.remember(rec, facts);
     return facts;
+  }
+
+  /** Derives and caches facts from document objects known to be exactly the stored ones. */
+  primeFacts(rec: TraceRecord, docs: readonly IngestDoc[]): void {
+    try {
+      this.remember(rec, analyzeTrace(assembleTrace(rec.id, docs)));
+    } catch {
+      // factsOf will try again from the stored text and report it
+    }
+  }
+
+  /** Caches facts derived elsewhere (a filter scan that is returning this trace). */
+  remember(rec: TraceRecord, facts: TraceFacts | null): void {
+    this.facts.set(rec.id, { revision: rec.revision, facts });
   }
 
   /** Drops traces keyed before cutoff for which `drop` holds (retention). */
