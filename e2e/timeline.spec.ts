@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { generateBigTrace } from '../mock-server/generator/big-trace.ts';
+import { createDemoSystem } from '../mock-server/generator/demo.ts';
 import { HOSTILE_GLOBAL } from '../mock-server/generator/hostile.ts';
 import type {
   BatchGetTracesResult,
@@ -360,6 +361,51 @@ test('a 20,000-piece trace ingested through the API opens and scrolls to its las
   } finally {
     await server.stop();
   }
+});
+
+test('a hostile demo trace renders its payloads as text in every tab', async ({
+  page,
+  baseURL,
+  consoleErrors,
+}) => {
+  const now = Math.floor(Date.now() / 1000);
+  // The shared server runs the demo with seed 42 and a 6 h back-fill.
+  const ids = createDemoSystem({ seed: 42 }).hostileTraceIds(now - 6 * 3600, now - 60);
+  const id = ids[ids.length - 1];
+  expect(id).toBeDefined();
+  const { all } = await tracePieces(baseURL as string, id as string);
+  expect(all.length).toBeGreaterThan(0);
+  const pwned = () =>
+    page.evaluate((name) => (window as unknown as Record<string, unknown>)[name], HOSTILE_GLOBAL);
+
+  await page.goto(`/trace/${id}`);
+  await expect(tree(page).getByRole('treeitem').first()).toBeVisible();
+  const details = page.getByRole('complementary', { name: 'Segment details' });
+  // Open every rendered row's details and every tab, expanding the metadata trees.
+  const rows = await tree(page).getByRole('treeitem').count();
+  for (let i = 0; i < Math.min(rows, 12); i++) {
+    await tree(page).getByRole('treeitem').nth(i).click();
+    for (const tab of [
+      'Overview',
+      'Resources',
+      'Annotations',
+      'Metadata',
+      'Exceptions',
+      'SQL',
+      'Raw',
+    ])
+      await details.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    await details.getByRole('tab', { name: /^Metadata/ }).click();
+    for (const toggle of await details
+      .getByRole('button', { expanded: false })
+      .all()
+      .then((b) => b.slice(0, 20)))
+      await toggle.click();
+  }
+  await page.getByRole('button', { name: 'Trace map' }).click();
+  await expect(page.getByRole('img', { name: /^Trace map:/ })).toBeVisible();
+  expect(await pwned()).toBeUndefined();
+  expect(consoleErrors).toEqual([]);
 });
 
 test('an unknown trace id says so, with the id and a way to search', async ({ page }) => {
