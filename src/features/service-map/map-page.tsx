@@ -1,6 +1,6 @@
 import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { serviceGraphQuery } from '../../api/service-graph.ts';
 import { buildMapGraph } from '../../ui/service-graph/graph-elements.ts';
 import type { MapSelection } from '../../ui/service-graph/map-renderer.ts';
@@ -34,6 +34,10 @@ export function MapPage() {
     () => data && buildMapGraph(data.services, { windowSeconds: data.end - data.start }),
     [data],
   );
+
+  // The table, toolbar lists and legend render after the canvas has its graph: on 500 services
+  // their DOM would otherwise sit on the path to the first drawn map.
+  const listed = useDeferredValue(graph);
 
   const setSearch = useCallback(
     (patch: Partial<MapSearch>, replace = false) =>
@@ -79,7 +83,7 @@ export function MapPage() {
   return (
     <section className="map-page" aria-label="Service map">
       <MapToolbar
-        graph={graph}
+        graph={listed}
         search={search}
         setSearch={setSearch}
         renderer={renderer}
@@ -98,7 +102,7 @@ export function MapPage() {
             data-state="loading"
           />
           <MapLegend
-            graph={graph}
+            graph={listed}
             colorMode={colorMode}
             status={status}
             setStatus={(s) => setSearch({ status: s }, true)}
@@ -119,7 +123,7 @@ export function MapPage() {
         )}
       </div>
       <NodeTable
-        graph={graph}
+        graph={listed}
         visible={view.visible}
         selected={search.node}
         show={showTable}
