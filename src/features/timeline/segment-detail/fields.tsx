@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { safeHref } from '../../../lib/format.ts';
+import { visibleText } from '../text.ts';
 
 /** Shared bits of the detail tabs: a definition list and text that is safe to show untrusted. */
 
@@ -25,8 +26,9 @@ export function Field({ name, value }: { name: string; value: ReactNode }) {
 const LIMIT = 400;
 
 /** Untrusted text: rendered as text, long values cut with the full value one click away. */
-export function LongText({ text, limit = LIMIT }: { text: string; limit?: number }) {
+export function LongText({ text: raw, limit = LIMIT }: { text: string; limit?: number }) {
   const [all, setAll] = useState(false);
+  const text = visibleText(raw);
   if (text.length <= limit || all) return <span className="sd-text">{text}</span>;
   return (
     <span className="sd-text">

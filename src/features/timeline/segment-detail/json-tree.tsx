@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { visibleText } from '../text.ts';
 import { LongText } from './fields.tsx';
 
 /**
@@ -23,7 +24,7 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
   if (!container) {
     return (
       <li>
-        <span className="json-key">{name}</span>: <Scalar value={value} />
+        <span className="json-key">{visibleText(name)}</span>: <Scalar value={value} />
       </li>
     );
   }
@@ -39,7 +40,7 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
-        {open ? '▾' : '▸'} <span className="json-key">{name}</span>{' '}
+        {open ? '▾' : '▸'} <span className="json-key">{visibleText(name)}</span>{' '}
         <span className="hint">{summary}</span>
       </button>
       {open && size > 0 && (

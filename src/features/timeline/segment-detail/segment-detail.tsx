@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { usePreferences } from '../../../ui/preferences.ts';
 import type { SegmentDoc, SubsegmentDoc } from '../../../xray/types.ts';
+import { visibleText } from '../text.ts';
 import type { TraceModel } from '../trace-model.ts';
 import { DETAIL_TABS, type DetailTab } from '../use-timeline-url.ts';
 import { AnnotationsTab, MetadataTab } from './annotations-tab.tsx';
@@ -58,7 +59,7 @@ export function SegmentDetail({
   return (
     <aside className="sd" aria-label="Segment details">
       <header className="sd-header">
-        <h2 title={row.name}>{row.name}</h2>
+        <h2 title={visibleText(row.name)}>{visibleText(row.name)}</h2>
         <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
           ✕
         </button>

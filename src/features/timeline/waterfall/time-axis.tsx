@@ -25,10 +25,11 @@ export function TimeAxis({
     <div ref={axisRef} className="wf-axis" title="Drag to zoom into a time range">
       {ticks.map((t) => {
         const x = scale.x(t);
-        // Labels near the right edge hang to the left of their tick instead of being clipped.
-        const end = x > scale.width - 48;
+        // A label would be clipped at the right edge, or collide with its neighbour if it hung
+        // left: the last few pixels carry no label.
+        if (x > scale.width - 48) return null;
         return (
-          <span key={t} className={end ? 'wf-tick wf-tick-end' : 'wf-tick'} style={{ left: x }}>
+          <span key={t} className="wf-tick" style={{ left: x }}>
             {scale.tickLabel(t)}
           </span>
         );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { formatDuration, truncate } from '../../../lib/format.ts';
 import type { TraceRow } from '../../../xray/trace/tree.ts';
+import { visibleText } from '../text.ts';
 import { callLabel, kindTag, rowAriaLabel, rowStatus } from './row-display.ts';
 
 export const ROW_HEIGHT = 26;
@@ -68,7 +69,7 @@ export const WaterfallRow = memo(function WaterfallRow(p: WaterfallRowProps) {
         match: p.match,
       })}
     >
-      <div className="wf-label" title={row.name}>
+      <div className="wf-label" title={visibleText(row.name)}>
         <span className="wf-indent" style={{ width: indent }} aria-hidden="true" />
         {p.expandable ? (
           <button
@@ -84,11 +85,11 @@ export const WaterfallRow = memo(function WaterfallRow(p: WaterfallRowProps) {
           <span className="wf-toggle wf-leaf" aria-hidden="true" />
         )}
         {row.kind !== 'subsegment' && row.service !== row.name && (
-          <span className="wf-service">{truncate(row.service, 40)}</span>
+          <span className="wf-service">{truncate(visibleText(row.service), 40)}</span>
         )}
-        <span className="wf-name">{truncate(row.name, 80)}</span>
+        <span className="wf-name">{truncate(visibleText(row.name), 80)}</span>
         {tag && <span className={`wf-tag wf-tag-${tag}`}>{tag}</span>}
-        {call && <span className="wf-call">{truncate(call, 40)}</span>}
+        {call && <span className="wf-call">{truncate(visibleText(call), 40)}</span>}
         {status !== 'ok' && <span className={`wf-flag status status-${status}`}>{status}</span>}
         {p.critical && (
           <span className="wf-crit" title="On the critical path">
