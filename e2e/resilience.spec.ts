@@ -190,7 +190,7 @@ test('views report bad input and bad answers instead of going blank', async ({ p
         .first(),
     ).toBeVisible({ timeout: 30_000 });
     // Whatever it shows, the content area is not empty.
-    expect(((await page.locator('body').innerText()) ?? '').length).toBeGreaterThan(50);
+    expect(((await page.locator('body').textContent()) ?? '').length).toBeGreaterThan(50);
   } finally {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await server.stop();
