@@ -105,7 +105,9 @@ export interface SegmentDoc extends EntityDoc {
 }
 
 /** Any document accepted by ingest: a segment or an independent subsegment. */
-export type IngestDoc = SegmentDoc | (SubsegmentDoc & { type: 'subsegment'; trace_id: string; parent_id: string });
+export type IngestDoc =
+  | SegmentDoc
+  | (SubsegmentDoc & { type: 'subsegment'; trace_id: string; parent_id: string });
 
 // ---------------------------------------------------------------------------------------------
 // API shapes (xray-api.md)
