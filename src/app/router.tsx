@@ -7,11 +7,13 @@ import {
   redirect,
   retainSearchParams,
 } from '@tanstack/react-router';
+import { traceQuery } from '../api/traces.ts';
 import { groupsSearchSchema } from '../features/groups/search.ts';
 import { mapSearchSchema } from '../features/service-map/search.ts';
 import { timelineSearchSchema } from '../features/timeline/search.ts';
 import { tracesSearchSchema } from '../features/traces/search.ts';
 import { GLOBAL_SEARCH_KEYS, globalSearchSchema } from '../lib/global-search.ts';
+import { isTraceId } from '../xray/ids.ts';
 import { NotFound } from './shell/not-found.tsx';
 import { RootLayout } from './shell/root-layout.tsx';
 
@@ -50,6 +52,12 @@ const traceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/trace/$traceId',
   validateSearch: timelineSearchSchema,
+  // Start fetching the trace while the waterfall's code is still downloading; not awaited, so
+  // the page (and its not-found or error state) renders as soon as its code is there.
+  loader: ({ context, params }) => {
+    if (isTraceId(params.traceId))
+      void context.queryClient.prefetchQuery(traceQuery(params.traceId));
+  },
   component: lazyRouteComponent(
     () => import('../features/timeline/timeline-page.tsx'),
     'TimelinePage',
