@@ -103,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       arenaDeadBytes: traces.arena.deadBytes,
       ...counters,
       memory: process.memoryUsage(),
+      cpu: process.cpuUsage(),
     };
   });
 

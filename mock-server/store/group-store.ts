@@ -85,7 +85,7 @@ export class GroupStore {
     const compiled = this.compile(group);
     if (typeof compiled === 'string') return { ok: false, message: compiled };
     this.groups.set(name, group);
-    this.changed();
+    this.changed(() => this.groups.delete(name));
     return { ok: true, group };
   }
 
@@ -106,7 +106,7 @@ export class GroupStore {
       return { ok: false, message: compiled };
     }
     this.groups.set(group.GroupName as string, group);
-    this.changed();
+    this.changed(() => this.groups.set(found.group.GroupName as string, found.group));
     return { ok: true, group };
   }
 
@@ -117,7 +117,7 @@ export class GroupStore {
       return { ok: false, message: 'The Default group cannot be deleted' };
     this.groups.delete(found.group.GroupName as string);
     this.predicates.delete(found.group.GroupName as string);
-    this.changed();
+    this.changed(() => this.groups.set(found.group.GroupName as string, found.group));
     return found;
   }
 
@@ -163,11 +163,21 @@ export class GroupStore {
     return undefined;
   }
 
-  private changed(): void {
-    this.version++;
-    // `group.name = …` terms are resolved at compile time: recompile so they see the change.
-    for (const g of this.groups.values()) this.compile(g);
-    this.onChange([...this.groups.values()]);
+  /**
+   * Persists the new state; if that fails (disk full, dir gone) the change is undone and the
+   * error goes to the caller, so memory never holds a group the disk doesn't.
+   */
+  private changed(undo: () => void): void {
+    try {
+      this.onChange([...this.groups.values()]);
+    } catch (e) {
+      undo();
+      throw e;
+    } finally {
+      this.version++;
+      // `group.name = …` terms are resolved at compile time: recompile so they see the change.
+      for (const g of this.groups.values()) this.compile(g);
+    }
   }
 }
 

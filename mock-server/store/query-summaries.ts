@@ -27,7 +27,9 @@ export interface SummaryPage {
 /** Limits of one page, like X-Ray: a page ends when full, or when the scan budget is spent. */
 export const PAGE_SIZE = 100;
 export const SCAN_BUDGET = 50_000;
-export const TIME_BUDGET_MS = 120;
+export const TIME_BUDGET_MS = 100;
+/** Event/Service windows look back at most this far for traces still active (a day-long trace). */
+const MAX_SPAN = 86_400;
 
 /**
  * One page of GetTraceSummaries, newest → oldest. Scanning stops when the page is full or the
@@ -42,8 +44,8 @@ export function querySummaries(store: TraceStore, q: SummaryQuery): SummaryPage 
   // TraceId windows compare whole trace-ID seconds; Event/Service windows must also look at
   // traces that started earlier but were still active (bounded by the longest trace seen).
   const toSec = Math.ceil(q.end) - 1;
-  const fromSec =
-    q.rangeType === 'TraceId' ? Math.ceil(q.start) : Math.floor(q.start - store.longestSpan);
+  const span = Math.min(store.longestSpan, MAX_SPAN);
+  const fromSec = q.rangeType === 'TraceId' ? Math.ceil(q.start) : Math.floor(q.start - span);
   const cursor = store.scanDesc(fromSec, toSec, q.cursor, (rec, sec) => {
     processed++;
     oldest = sec;

@@ -103,7 +103,7 @@ export class SamplingStore {
       ModifiedAt: now,
     };
     this.rules.set(rule.RuleName, record);
-    this.changed();
+    this.changed(() => this.rules.delete(rule.RuleName));
     return { ok: true, record };
   }
 
@@ -125,7 +125,7 @@ export class SamplingStore {
       ModifiedAt: Date.now() / 1000,
     };
     this.rules.set(found.SamplingRule.RuleName, record);
-    this.changed();
+    this.changed(() => this.rules.set(found.SamplingRule.RuleName, found));
     return { ok: true, record };
   }
 
@@ -135,15 +135,21 @@ export class SamplingStore {
     if (found.SamplingRule.RuleName === 'Default')
       return { ok: false, message: 'The Default sampling rule cannot be deleted' };
     this.rules.delete(found.SamplingRule.RuleName);
-    this.changed();
+    this.changed(() => this.rules.set(found.SamplingRule.RuleName, found));
     return { ok: true, record: found };
   }
 
-  private changed(): void {
-    this.onChange(
-      [...this.rules.values()].filter(
-        (r) => r.SamplingRule.RuleName !== 'Default' || r.ModifiedAt > 0,
-      ),
-    );
+  /** Persists the new state, undoing the change if that fails (see GroupStore.changed). */
+  private changed(undo: () => void): void {
+    try {
+      this.onChange(
+        [...this.rules.values()].filter(
+          (r) => r.SamplingRule.RuleName !== 'Default' || r.ModifiedAt > 0,
+        ),
+      );
+    } catch (e) {
+      undo();
+      throw e;
+    }
   }
 }
