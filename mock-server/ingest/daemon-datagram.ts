@@ -5,7 +5,13 @@
  */
 export type Datagram = { ok: true; body: string } | { ok: false; reason: string };
 
+/** What every SDK sends; recognised without a JSON parse (the common case at high rates). */
+const CANONICAL = '{"format":"json","version":1}\n';
+
 export function parseDatagram(text: string): Datagram {
+  if (text.startsWith(CANONICAL) && text.length > CANONICAL.length) {
+    return { ok: true, body: text.slice(CANONICAL.length) };
+  }
   const nl = text.indexOf('\n');
   if (nl < 0 || nl === text.length - 1) return { ok: false, reason: 'missing header or segment' };
   let header: unknown;
