@@ -40,6 +40,11 @@ export function mapStylesheet(p: MapPalette, mode: ColorMode): StylesheetJson {
           'pie-5-background-size': 0,
         };
   const sheet = [
+    // What shows beyond the moving snapshot while panning (see textureOnViewport).
+    {
+      selector: 'core',
+      style: { 'outside-texture-bg-color': p.bg, 'outside-texture-bg-opacity': 1 },
+    },
     {
       selector: 'node',
       style: {
