@@ -82,7 +82,14 @@ export class Backend {
     this.lastIngestAt = Date.now();
     const { accepted, unprocessed } = parseDocuments(raws);
     if (accepted.length > 0) {
-      this.data.appendDocuments(accepted.map((a) => a.raw));
+      const encoded = this.data.appendDocuments(accepted.map((a) => a.raw));
+      for (let i = 0; i < accepted.length; i++) {
+        (accepted[i] as AcceptedDoc).encoded = {
+          buf: encoded.buf,
+          at: encoded.at[i] as number,
+          len: encoded.len[i] as number,
+        };
+      }
       this.loggedDocs += accepted.length;
       const { rejected } = this.traces.put(accepted, true);
       for (const i of rejected) {

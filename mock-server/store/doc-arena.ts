@@ -46,6 +46,21 @@ export class DocArena {
     return { ref, len };
   }
 
+  /** Stores bytes already encoded elsewhere (the log's write buffer): a copy, no re-encoding. */
+  putEncoded(src: Buffer, start: number, len: number): DocRef {
+    if (len > MAX_DOC) throw new Error(`document of ${len} bytes does not fit the arena`);
+    if (this.offset + len > SLAB) {
+      this.slabs.push(Buffer.allocUnsafeSlow(SLAB));
+      this.offset = 0;
+    }
+    const slab = this.slabs.length - 1;
+    src.copy(this.slabs[slab] as Buffer, this.offset, start, start + len);
+    const ref = slab * SLAB + this.offset;
+    this.offset += len;
+    this.liveBytes += len;
+    return { ref, len };
+  }
+
   get(ref: number, len: number): string {
     const slab = Math.floor(ref / SLAB);
     const at = ref - slab * SLAB;

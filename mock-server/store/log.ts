@@ -68,26 +68,39 @@ export class RecordLog {
     return this.bytes;
   }
 
-  /** Appends records in one write(2) call; returns once the kernel has them. */
-  append(records: readonly LogRecord[]): void {
-    if (records.length === 0) return;
-    const payloads = records.map((r) => Buffer.from(r.payload, 'utf8'));
+  /**
+   * Appends records in one write(2) call; returns once the kernel has them. Returns the written
+   * buffer and where each payload sits in it, so callers can reuse the encoded bytes.
+   */
+  append(records: readonly LogRecord[]): { buf: Buffer; at: number[]; len: number[] } {
+    const lens = records.map((r) => Buffer.byteLength(r.payload, 'utf8'));
     let total = 0;
-    for (const p of payloads) total += HEADER + p.length;
+    for (const n of lens) total += HEADER + n;
     const buf = Buffer.allocUnsafe(total);
-    let at = 0;
-    for (let i = 0; i < payloads.length; i++) {
-      const p = payloads[i] as Buffer;
-      buf[at] = (records[i] as LogRecord).kind;
-      buf.writeUInt32LE(p.length, at + 1);
-      buf.writeUInt32LE(crc32(p), at + 5);
-      p.copy(buf, at + HEADER);
-      at += HEADER + p.length;
+    const at: number[] = [];
+    let pos = 0;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as LogRecord;
+      const n = lens[i] as number;
+      buf[pos] = r.kind;
+      buf.writeUInt32LE(n, pos + 1);
+      buf.write(r.payload, pos + HEADER, n, 'utf8');
+      buf.writeUInt32LE(crc32(buf.subarray(pos + HEADER, pos + HEADER + n)), pos + 5);
+      at.push(pos + HEADER);
+      pos += HEADER + n;
     }
     let written = 0;
-    while (written < buf.length)
-      written += fs.writeSync(this.fd, buf, written, buf.length - written);
+    try {
+      while (written < buf.length)
+        written += fs.writeSync(this.fd, buf, written, buf.length - written);
+    } catch (e) {
+      // A partial write (disk full) would leave a torn record that hides everything after it at
+      // the next load: cut the file back so the log stays whole, and report the failure.
+      if (written > 0) fs.ftruncateSync(this.fd, this.bytes);
+      throw e;
+    }
     this.bytes += buf.length;
+    return { buf, at, len: lens };
   }
 
   /**

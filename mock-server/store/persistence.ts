@@ -2,6 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type LoadReport, type LogRecord, RecordLog } from './log.ts';
 
+/** Documents as written to the log: one buffer, each payload's offset and byte length. */
+export interface EncodedDocs {
+  buf: Buffer;
+  at: number[];
+  len: number[];
+}
+
 /** Log record kinds. One kind today; the byte leaves room for more without a format change. */
 export const KIND_SEGMENT = 0x53; // 'S': payload = one accepted segment/subsegment document
 
@@ -41,9 +48,12 @@ export class DataDir {
     return new DataDir(dir, segments, report);
   }
 
-  /** Durably appends documents (one write(2)); call before acknowledging them. */
-  appendDocuments(raws: readonly string[]): void {
-    this.segments.append(raws.map((payload) => ({ kind: KIND_SEGMENT, payload })));
+  /**
+   * Durably appends documents (one write(2)); call before acknowledging them. Returns the
+   * encoded bytes (see RecordLog.append) for the in-memory arena to copy instead of re-encoding.
+   */
+  appendDocuments(raws: readonly string[]): EncodedDocs {
+    return this.segments.append(raws.map((payload) => ({ kind: KIND_SEGMENT, payload })));
   }
 
   get logBytes(): number {

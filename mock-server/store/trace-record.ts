@@ -29,6 +29,8 @@ export interface TraceRecord {
 export interface AcceptedDoc {
   raw: string;
   doc: IngestDoc;
+  /** The text already UTF-8 encoded (in the log's write buffer), when at hand. */
+  encoded?: { buf: Buffer; at: number; len: number };
 }
 
 const DAY = 86_400;
@@ -85,7 +87,13 @@ function slotOf(rec: TraceRecord, id: string): number {
  * an in-progress document never replaces a complete one (segment-document.md §7).
  * Returns false if the trace is full.
  */
-export function addDoc(rec: TraceRecord, { raw, doc }: AcceptedDoc, arena: DocArena): boolean {
+export function addDoc(
+  rec: TraceRecord,
+  { raw, doc, encoded }: AcceptedDoc,
+  arena: DocArena,
+): boolean {
+  const store = () =>
+    encoded ? arena.putEncoded(encoded.buf, encoded.at, encoded.len) : arena.put(raw);
   const inProgress = doc.in_progress === true && doc.end_time === undefined;
   const id =
     doc.id.length === ID_WIDTH - 1
@@ -95,13 +103,13 @@ export function addDoc(rec: TraceRecord, { raw, doc }: AcceptedDoc, arena: DocAr
   if (slot >= 0) {
     if (inProgress && rec.ids[slot * ID_WIDTH] === '+') return true; // keep the complete version
     arena.free(rec.refs[slot * 2 + 1] as number);
-    const { ref, len } = arena.put(raw);
+    const { ref, len } = store();
     rec.refs[slot * 2] = ref;
     rec.refs[slot * 2 + 1] = len;
     rec.ids = `${rec.ids.slice(0, slot * ID_WIDTH)}${inProgress ? '~' : '+'}${rec.ids.slice(slot * ID_WIDTH + 1)}`;
   } else {
     if (docCount(rec) >= MAX_DOCS_PER_TRACE) return false;
-    const { ref, len } = arena.put(raw);
+    const { ref, len } = store();
     rec.refs.push(ref, len);
     rec.ids += (inProgress ? '~' : '+') + id;
   }
