@@ -27,8 +27,8 @@ const lastHour = () => {
  * The committed filter. TanStack Router JSON-encodes a search string only when the raw text
  * would read back as another JSON value, so both forms occur.
  */
-function urlFilter(page: Page): string | undefined {
-  const raw = new URL(page.url()).searchParams.get('filter');
+function urlFilter(page: Page, name = 'filter'): string | undefined {
+  const raw = new URL(page.url()).searchParams.get(name);
   if (raw === null) return undefined;
   try {
     const v: unknown = JSON.parse(raw);
@@ -248,4 +248,32 @@ test('an invalid filter in a link is shown with its error and not sent', async (
   }
   await page.waitForTimeout(1000);
   expect(sent).toEqual([]);
+});
+
+test('Back from a trace restores the list’s scroll position', async ({ page }) => {
+  await openTraces(page);
+  const scroller = page.locator('.trace-table');
+  await scroller.evaluate((el) => {
+    el.scrollTop = 600;
+  });
+  // A row in the middle of the viewport after scrolling.
+  const row = page.locator('.trace-table tbody tr[data-index="30"]');
+  await expect(row).toBeVisible();
+  const link = row.locator('td').first().getByRole('link');
+  const id = (await link.textContent())!;
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/trace/${id}`));
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/traces/);
+  const back = page.locator('.trace-table tbody tr', { hasText: id });
+  await expect(back).toBeInViewport();
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+});
+
+test('“Save as group” hands the current filter to the Groups page', async ({ page }) => {
+  await openTraces(page, 'service("payments") { fault }');
+  await page.getByRole('link', { name: 'Save as group' }).click();
+  await expect(page).toHaveURL(/\/groups/);
+  expect(urlFilter(page, 'create')).toBe('service("payments") { fault }');
 });

@@ -14,6 +14,7 @@ export function ScanStatus(props: {
   hasMore: boolean;
   refreshPaused: boolean;
   tz: TimeZonePref;
+  onRefresh: () => void;
 }) {
   const { window: w, tz } = props;
   return (
@@ -39,6 +40,16 @@ export function ScanStatus(props: {
             : ''}
           .
         </span>
+      )}
+      {!props.pending && (
+        <button
+          type="button"
+          className="secondary scan-refresh"
+          onClick={props.onRefresh}
+          disabled={props.fetching}
+        >
+          Refresh
+        </button>
       )}
       {props.refreshPaused && (
         <span className="hint"> Auto-refresh paused while many pages are loaded.</span>

@@ -47,6 +47,14 @@ export function TraceTable(props: Props) {
   });
 
   // Keep the first visible row anchored across refreshes that prepend rows.
+  // Back to a list seen before: its scroll offset. (The virtualizer's initialOffset alone is
+  // overwritten by the element's first offset report, which is 0.)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restore once per mount, for the key it mounted with.
+  useLayoutEffect(() => {
+    const saved = useTracesUi.getState().scroll[scrollKey];
+    if (saved && scrollRef.current) scrollRef.current.scrollTop = saved;
+  }, []);
+
   // Only a consistent shift counts (the old first row moved by as much): a re-sort is not a
   // prepend and should not drag the scroll position along.
   const anchor = useRef<{ id: string; index: number; firstId: string } | undefined>(undefined);

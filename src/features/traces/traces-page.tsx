@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { serviceNamesQuery } from '../../api/trace-summaries.ts';
 import { usePreferences } from '../../ui/preferences.ts';
 import { useTimeWindow } from '../../ui/use-global-search.ts';
@@ -34,7 +34,9 @@ export function TracesPage() {
   // The map's own query and cache: opening the traces view after the map costs no request.
   const services = useQuery(serviceNamesQuery({ range, group }));
 
-  const ctx = useMemo(() => completionContext(list.rows), [list.rows]);
+  // The list paints first; breakdowns, histogram and completions follow in a deferred render.
+  const summaryRows = useDeferredValue(list.rows);
+  const ctx = useMemo(() => completionContext(summaryRows), [summaryRows]);
   const context = useMemo(
     () => ({
       ...ctx,
@@ -84,19 +86,23 @@ export function TracesPage() {
         hasMore={list.query.hasNextPage}
         refreshPaused={list.refreshPaused}
         tz={tz}
+        onRefresh={() => void list.query.refetch()}
       />
       <ResponseHistogram
-        rows={list.rows}
+        rows={summaryRows}
         filter={search.filter}
         onBrush={(range) => setFilter(withResponseTimeRange(search.filter, range, isValid))}
       />
       <div className="traces-body">
         <BreakdownsPanel
-          rows={list.rows}
+          rows={summaryRows}
           onRefine={(clause) => setFilter(andFilters(search.filter, clause))}
         />
         <div className="traces-main">
           <div className="traces-toolbar">
+            {sort.key !== 'time' && list.query.hasNextPage && (
+              <span className="hint">Sorted among the loaded traces only; more remain.</span>
+            )}
             <ColumnPicker keys={ctx.annotationKeys} />
           </div>
           {!list.filterErrors && (

@@ -37,6 +37,9 @@ export function useTraceList() {
     enabled: groupResolved && !filterErrors,
     // Changing the filter keeps the old rows on screen (dimmed) instead of flashing empty.
     placeholderData: keepPreviousData,
+    // A live window re-read on Back or on window focus would replace the rows the person was
+    // reading; the list changes only on auto-refresh, Refresh, or a new query.
+    staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: (q) =>
       (q.state.data?.pages.length ?? 0) > REFRESH_PAGE_LIMIT ? false : refetchInterval,
   });
