@@ -1,9 +1,13 @@
 import {
   CreateGroupCommand,
+  GetInsightSummariesCommand,
   GetServiceGraphCommand,
   GetTimeSeriesServiceStatisticsCommand,
   InvalidRequestException,
   PutTraceSegmentsCommand,
+  paginateGetServiceGraph,
+  paginateGetTimeSeriesServiceStatistics,
+  paginateGetTraceGraph,
   type Service,
 } from '@aws-sdk/client-xray';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +162,41 @@ describe('GetTimeSeriesServiceStatistics', () => {
     await expect(
       t.client.send(new GetTimeSeriesServiceStatisticsCommand({ ...base, Period: 90 })),
     ).rejects.toThrow(/multiple of 60/);
+  });
+});
+
+describe('SDK paginators over the graph operations', () => {
+  it('end after one page with every service in it', async () => {
+    const window = { StartTime: at(minute), EndTime: at(minute + 120) };
+    const pages = [];
+    for await (const page of paginateGetServiceGraph({ client: t.client }, window))
+      pages.push(page);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]?.Services?.length).toBe(5);
+    let points = 0;
+    for await (const page of paginateGetTimeSeriesServiceStatistics({ client: t.client }, window)) {
+      points += page.TimeSeriesServiceStatistics?.length ?? 0;
+    }
+    expect(points).toBe(2);
+    const traceGraphPages = [];
+    for await (const page of paginateGetTraceGraph(
+      { client: t.client },
+      { TraceIds: [traces[0]?.id as string] },
+    )) {
+      traceGraphPages.push(page);
+    }
+    expect(traceGraphPages.map((p) => p.Services?.length)).toEqual([3]);
+  });
+
+  it('answers GetInsightSummaries with an empty list (insights are not simulated)', async () => {
+    const res = await t.client.send(
+      new GetInsightSummariesCommand({
+        GroupName: 'billing',
+        StartTime: at(minute),
+        EndTime: at(minute + 60),
+      }),
+    );
+    expect(res.InsightSummaries).toEqual([]);
   });
 });
 
