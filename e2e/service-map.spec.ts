@@ -219,6 +219,28 @@ test('filters: unhealthy only, hide by name, focus on a neighbourhood, find', as
     )
     .toBe(true);
 
+  // Path from the busiest client to the faulty service: the path is emphasised, the rest faded.
+  const clients = (await graphOfLastHour(baseURL!)).filter((s) => s.Type === 'client');
+  const sent = (s: Service) =>
+    (s.Edges ?? []).reduce((n, e) => n + (e.SummaryStatistics?.TotalCount ?? 0), 0);
+  const client = clients.sort((a, b) => sent(b) - sent(a))[0];
+  await page.getByLabel('Path from').fill(client!.Name!);
+  await page.getByLabel('Path to').fill(faulty.Name!);
+  await page.getByRole('button', { name: 'Path', exact: true }).click();
+  await expect
+    .poll(() =>
+      page.evaluate((id) => {
+        const cy = window.__traceConsoleMap!.renderer.cy;
+        return {
+          targetOnPath: !cy.getElementById(id).hasClass('faded'),
+          othersFaded: cy.nodes('.faded').length > 0,
+          pathEdgesShown: cy.edges().not('.faded').length > 0,
+        };
+      }, idOf(faulty)),
+    )
+    .toEqual({ targetOnPath: true, othersFaded: true, pathEdgesShown: true });
+  await page.getByRole('button', { name: 'Clear path' }).click();
+
   const table = page.getByRole('table', { name: /Services in the map/ });
   await page.getByRole('button', { name: 'Table' }).click();
   await table.getByRole('button', { name: faulty.Name!, exact: true }).first().click();
@@ -261,4 +283,32 @@ test('nodes stay where they are across a data refresh and a visit to another vie
   await page.goBack();
   await expect(page.locator('.map-canvas[data-state="ready"]')).toBeAttached({ timeout: 45_000 });
   expectSame(before, await positions());
+});
+
+test('an edge link opens the edge panel with its time series and an edge() filter', async ({
+  page,
+  baseURL,
+}) => {
+  const services = await graphOfLastHour(baseURL!);
+  const faulty = await faultyService(baseURL!);
+  const caller = services.find(
+    (s) => s.Type !== 'client' && s.Edges?.some((e) => e.ReferenceId === faulty.ReferenceId),
+  );
+  expect(caller).toBeDefined();
+  const edge = `${idOf(caller!)} -> ${idOf(faulty)}`;
+  await openMap(page, `?${new URLSearchParams({ edge: JSON.stringify(edge) })}`);
+
+  const panel = page.getByRole('complementary', { name: `Edge ${caller!.Name} → ${faulty.Name}` });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('dt:text-is("Requests") + dd')).not.toHaveText(/^(0|—)$/);
+  await expect(panel.getByRole('img', { name: /Over the window: [1-9]/ })).toBeVisible();
+  await expect(panel.locator('.map-filter-preview')).toHaveText(
+    `edge("${caller!.Name}", "${faulty.Name}")`,
+  );
+  expect(
+    await page.evaluate(
+      (id) => window.__traceConsoleMap!.renderer.cy.getElementById(id).hasClass('sel'),
+      edge,
+    ),
+  ).toBe(true);
 });
