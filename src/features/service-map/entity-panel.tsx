@@ -41,6 +41,8 @@ interface Props {
 export function EntityPanel(p: Props) {
   const [responseTime, setResponseTime] = useState<SecondsRange | undefined>();
   const resolved = useMemo(() => resolve(p.graph, p.selection), [p.graph, p.selection]);
+  const histogram = resolved?.data.histogram;
+  const bins = useMemo(() => entriesToBins(histogram ?? []), [histogram]);
   const close = () => p.setSearch({ node: undefined, edge: undefined, status: undefined });
 
   if (!resolved) {
@@ -61,7 +63,6 @@ export function EntityPanel(p: Props) {
 
   const { data, title, subtitle, filterOf, selector } = resolved;
   const filter = filterOf({ status: p.status, responseTime });
-  const bins = entriesToBins(data.histogram);
   const isNode = p.selection.kind === 'node';
   return (
     <aside className="map-panel" aria-label={`${isNode ? 'Service' : 'Edge'} ${title}`}>

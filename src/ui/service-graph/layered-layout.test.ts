@@ -115,6 +115,13 @@ describe('stableLayout', () => {
       if (id !== 'queue') expect(Math.abs(p.x - q.x) > 1 || Math.abs(p.y - q.y) > 1).toBe(true);
   });
 
+  it('returns the cached positions untouched when every node is known', () => {
+    const first = layeredLayout(chain);
+    const { positions, added } = stableLayout(chain, first);
+    expect(added).toEqual([]);
+    expect(positions).toEqual(first);
+  });
+
   it('does not stack new siblings on one spot', () => {
     const first = layeredLayout(chain);
     const grown: LayoutInput = {

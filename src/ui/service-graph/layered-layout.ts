@@ -210,8 +210,11 @@ export function stableLayout(
   options: Partial<LayoutOptions> = {},
 ): { positions: Positions; added: string[] } {
   const o = { ...DEFAULT_LAYOUT, ...options };
-  const reference = layeredLayout(input, o);
   const known = input.nodes.filter((n) => cached.has(n.id));
+  // A refresh of a known graph: nothing to lay out.
+  if (known.length === input.nodes.length)
+    return { positions: new Map(known.map((n) => [n.id, cached.get(n.id)!])), added: [] };
+  const reference = layeredLayout(input, o);
   if (known.length === 0) return { positions: reference, added: input.nodes.map((n) => n.id) };
 
   const positions: Positions = new Map();
