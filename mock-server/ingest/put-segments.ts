@@ -26,10 +26,19 @@ export function parseDocuments(raws: readonly string[]): ParsedBatch {
       });
       continue;
     }
-    const single = result.docs.length === 1 && !raw.trimStart().startsWith('[');
+    const single = result.docs.length === 1 && !isArrayText(raw);
     for (const doc of result.docs) accepted.push({ raw: single ? raw : JSON.stringify(doc), doc });
   }
   return { accepted, unprocessed };
+}
+
+/** True if the JSON text is an array (first non-whitespace character), without copying it. */
+function isArrayText(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return c === 0x5b;
+  }
+  return false;
 }
 
 /** Best-effort id of a document that didn't validate, so the caller can tell which one failed. */
