@@ -356,6 +356,44 @@ test('groups: a filter holding a payload is stored and shown as text', async ({
   expect(consoleErrors).toEqual([]);
 });
 
+test('hostile links: payloads in the path and in every search parameter stay text', async ({
+  page,
+  consoleErrors,
+}) => {
+  const check = guard(page);
+  const img = `<img src=x onerror=window.${HOSTILE_GLOBAL}=1>`;
+  const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+  const links = [
+    // An invalid filter from a link is shown (and never sent).
+    `/traces?${q({ filter: JSON.stringify(img) })}`,
+    `/traces?${q({ filter: JSON.stringify(`service("${img}")`), last: img, refresh: img })}`,
+    `/map?${q({ node: JSON.stringify(`AWS::EC2::Instance::${img}`), group: 'x"><svg onload=1>' })}`,
+    `/trace/${encodeURIComponent(img)}`,
+    `/trace/${traceId}?${q({ q: img, tab: img, segment: img })}`,
+    `/groups?${q({ from: img, to: 'javascript:alert(1)', embed: img })}`,
+  ];
+  // A link's bad group must not reach the API (it would answer 400 "Group not found").
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) refused.push(`${r.status()} ${r.url()} ${r.request().postData()}`);
+  });
+  for (const link of links) {
+    await page.goto(server.url + link);
+    await expect(page.locator('#root')).not.toBeEmpty();
+    await expect(page.locator('main, [role=alert], section').first()).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.waitForTimeout(300);
+    await check(link);
+  }
+  // The bad trace id is echoed as text.
+  await page.goto(`${server.url}/trace/${encodeURIComponent(img)}`);
+  await expect(page.getByRole('alert', { name: 'Invalid trace ID' })).toContainText(img);
+  await check('bad trace id echoed');
+  expect(refused).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('the list API answers the hostile trace with its payloads intact', async () => {
   const res = await api<GetTraceSummariesResult>('/TraceSummaries', {
     StartTime: startSec - 60,

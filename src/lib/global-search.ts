@@ -16,7 +16,13 @@ export const globalSearchSchema = z.object({
   last: z.enum(RELATIVE_RANGES).optional().catch(undefined),
   from: isoOrEpoch.optional().catch(undefined),
   to: isoOrEpoch.optional().catch(undefined),
-  group: z.string().min(1).max(32).optional().catch(undefined),
+  // Only what can be a group name (the server's rule): anything else from a link is reported and
+  // dropped, never sent as GroupName.
+  group: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,32}$/)
+    .optional()
+    .catch(undefined),
   refresh: z.enum(REFRESH_INTERVALS).optional().catch(undefined),
   embed: z
     .union([z.boolean(), z.literal('1'), z.literal('true'), z.literal('')])
