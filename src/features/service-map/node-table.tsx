@@ -53,11 +53,16 @@ export function NodeTable({
             <tr
               key={n.id}
               data-node-id={n.id}
-              aria-selected={selected === n.id}
+              data-selected={selected === n.id || undefined}
               className={visible && !visible.has(n.id) ? 'map-row-hidden' : undefined}
             >
               <th scope="row">
-                <button type="button" className="link-button" onClick={() => onSelect(n.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-current={selected === n.id || undefined}
+                  onClick={() => onSelect(n.id)}
+                >
                   {n.name}
                 </button>
               </th>
