@@ -60,6 +60,29 @@ function hasInProgress(doc: EntityDoc): boolean {
   return false;
 }
 
+/** The fields every view reads without checking: a piece without them cannot be shown. */
+function isPiece(d: unknown): d is SegmentDoc {
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return false;
+  const p = d as Record<string, unknown>;
+  return typeof p.id === 'string' && typeof p.name === 'string' && typeof p.start_time === 'number';
+}
+
+/** Removes nested subsegments that are not pieces (freshly parsed, so ours to edit); counts them. */
+function dropMalformedSubsegments(doc: EntityDoc): number {
+  let dropped = 0;
+  const stack: EntityDoc[] = [doc];
+  for (let d = stack.pop(); d !== undefined; d = stack.pop()) {
+    const subs: unknown = d.subsegments;
+    if (subs === undefined) continue;
+    const list = Array.isArray(subs) ? subs : [];
+    const kept = list.filter(isPiece);
+    dropped += list.length - kept.length + (Array.isArray(subs) ? 0 : 1);
+    if (kept.length !== list.length || !Array.isArray(subs)) d.subsegments = kept;
+    stack.push(...kept);
+  }
+  return dropped;
+}
+
 /** Parses the API's double-encoded documents. Pages of one trace (NextToken) are merged by id. */
 export function toLoadedTrace(id: string, parts: readonly Trace[]): LoadedTrace {
   const segments: SegmentDoc[] = [];
@@ -80,10 +103,11 @@ export function toLoadedTrace(id: string, parts: readonly Trace[]): LoadedTrace 
         unreadable++;
         continue;
       }
-      if (typeof doc !== 'object' || doc === null || typeof doc.id !== 'string') {
+      if (!isPiece(doc)) {
         unreadable++;
         continue;
       }
+      unreadable += dropMalformedSubsegments(doc);
       if (seen) {
         if (seen.has(doc.id)) continue;
         seen.add(doc.id);
