@@ -42,6 +42,18 @@ async function openMap(page: Page, query = '') {
   await expect(page.locator('.map-canvas[data-state="ready"]')).toBeAttached({ timeout: 45_000 });
 }
 
+/** Zooms the map to `zoom` with the node in the centre, so a click can aim at its ring. */
+function zoomOnto(page: Page, id: string, zoom: number) {
+  return page.evaluate(
+    ([nodeId, level]) => {
+      const cy = window.__traceConsoleMap!.renderer.cy;
+      cy.zoom(level);
+      cy.center(cy.getElementById(nodeId));
+    },
+    [id, zoom] as const,
+  );
+}
+
 /** What Cytoscape holds for a node: its ring data and the colour it paints the fault slice. */
 function nodeFacts(page: Page, id: string) {
   return page.evaluate((nodeId) => {
@@ -105,11 +117,7 @@ test('clicking a node opens its panel; View traces lands on /traces with the fil
 }) => {
   const faulty = await faultyService(baseURL!);
   await openMap(page);
-  await page.evaluate((id) => {
-    const cy = window.__traceConsoleMap!.renderer.cy;
-    cy.zoom(1.5);
-    cy.center(cy.getElementById(id));
-  }, idOf(faulty));
+  await zoomOnto(page, idOf(faulty), 1.5);
   const facts = await nodeFacts(page, idOf(faulty));
   await page.mouse.click(facts.x, facts.y); // the centre of the ring: plain selection
 
@@ -139,11 +147,7 @@ test('a click on the fault slice of the ring selects the node with the fault fil
 }) => {
   const faulty = await faultyService(baseURL!);
   await openMap(page);
-  await page.evaluate((id) => {
-    const cy = window.__traceConsoleMap!.renderer.cy;
-    cy.zoom(2.5);
-    cy.center(cy.getElementById(id));
-  }, idOf(faulty));
+  await zoomOnto(page, idOf(faulty), 2.5);
   const f = await nodeFacts(page, idOf(faulty));
   // Middle of the fault slice: slices run clockwise from 12 o'clock; the ring is between the
   // hole (66%) and the edge of the pie.
