@@ -322,3 +322,18 @@ test('an edge link opens the edge panel with its time series and an edge() filte
     ),
   ).toBe(true);
 });
+
+test('switching the theme repaints the ring with the dark palette', async ({ page, baseURL }) => {
+  const faulty = await faultyService(baseURL!);
+  await openMap(page);
+  const light = await nodeFacts(page, idOf(faulty));
+  expect(light.sliceColour).toBe(light.faultColour);
+
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+  await expect
+    .poll(async () => {
+      const f = await nodeFacts(page, idOf(faulty));
+      return f.sliceColour === f.faultColour && f.faultColour !== light.faultColour;
+    })
+    .toBe(true);
+});
