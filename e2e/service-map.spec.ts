@@ -165,6 +165,16 @@ test('a click on the fault slice of the ring selects the node with the fault fil
     'aria-pressed',
     'true',
   );
+  // The legend offers the same outcome across the whole map.
+  const legend = page.getByRole('complementary', { name: 'Legend' });
+  await expect(legend.getByRole('button', { name: 'Fault (5xx)' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(legend.getByRole('link', { name: 'View all fault traces' })).toHaveAttribute(
+    'href',
+    /\/traces\?.*filter=/,
+  );
 });
 
 test('reloading a link with a selected node restores the selection and the panel', async ({

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { formatDuration } from '../../lib/format.ts';
 import { usePreferences } from '../../ui/preferences.ts';
@@ -64,6 +65,11 @@ export function MapLegend({
             ))}
           </ul>
           <p className="hint">Labels name the largest problem: “12% fault”.</p>
+          {status && (
+            <Link to="/traces" search={{ filter: status }}>
+              View all {status} traces
+            </Link>
+          )}
         </>
       ) : (
         <>
