@@ -5,9 +5,11 @@ export type TimeZonePref = 'local' | 'utc';
 /** "412 ms", "2.35 s", "1 min 12 s" from seconds. */
 export function formatDuration(sec: number | undefined): string {
   if (sec === undefined || !Number.isFinite(sec)) return '—';
-  if (sec < 0.001) return `${(sec * 1e6).toFixed(0)} µs`;
-  if (sec < 1) return `${(sec * 1000).toFixed(sec < 0.01 ? 1 : 0)} ms`;
-  if (sec < 60) return `${sec.toFixed(2)} s`;
+  // Clock skew between hosts can make an end precede its start; show the sign, not nonsense.
+  if (sec < 0) return `−${formatDuration(-sec)}`;
+  if (sec < 0.000_999_5) return `${(sec * 1e6).toFixed(0)} µs`;
+  if (sec < 0.999_5) return `${(sec * 1000).toFixed(sec < 0.009_995 ? 1 : 0)} ms`;
+  if (sec < 59.995) return `${sec.toFixed(2)} s`;
   const m = Math.floor(sec / 60);
   return `${m} min ${Math.round(sec - m * 60)} s`;
 }
