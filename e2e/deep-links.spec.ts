@@ -111,7 +111,11 @@ test('back and forward walk through the views with their state', async ({ page }
     .getByRole('link', { name: /^1-/ })
     .first();
   const id = await first.textContent();
-  await first.click();
+  // Click that trace by its id: live demo traffic may put a newer row on top meanwhile.
+  await page
+    .getByRole('table', { name: 'Traces' })
+    .getByRole('link', { name: id!, exact: true })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/trace/${id}`));
   await page.goBack();
   await expect(page).toHaveURL(/\/traces/);

@@ -7,12 +7,14 @@ import {
   redirect,
   retainSearchParams,
 } from '@tanstack/react-router';
+import { serviceGraphQuery } from '../api/service-graph.ts';
 import { traceQuery } from '../api/traces.ts';
 import { groupsSearchSchema } from '../features/groups/search.ts';
 import { mapSearchSchema } from '../features/service-map/search.ts';
 import { timelineSearchSchema } from '../features/timeline/search.ts';
 import { tracesSearchSchema } from '../features/traces/search.ts';
 import { GLOBAL_SEARCH_KEYS, globalSearchSchema } from '../lib/global-search.ts';
+import { rangeFromSearch } from '../lib/time-range.ts';
 import { isTraceId } from '../xray/ids.ts';
 import { NotFound } from './shell/not-found.tsx';
 import { RootLayout } from './shell/root-layout.tsx';
@@ -38,6 +40,18 @@ const mapRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/map',
   validateSearch: mapSearchSchema,
+  // The graph request starts with navigation instead of after cytoscape's chunk has loaded.
+  loaderDeps: ({ search }) => ({
+    last: search.last,
+    from: search.from,
+    to: search.to,
+    group: search.group,
+  }),
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(
+      serviceGraphQuery({ range: rangeFromSearch(deps), group: deps.group }),
+    );
+  },
   component: lazyRouteComponent(() => import('../features/service-map/map-page.tsx'), 'MapPage'),
 });
 
