@@ -9,10 +9,12 @@
  *   wrapping requestAnimationFrame before the page loads) and the rAF interval (a dropped frame
  *   shows as ≥ 33 ms).
  */
+
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts';
+import { putSegments } from '../e2e/ingest.ts';
 import { type MockServer, startMockServer } from '../e2e/server.ts';
 import { generateTopology, type Topology } from '../mock-server/generator/topology.ts';
 import type { GetServiceGraphResult, IngestDoc } from '../src/xray/types.ts';
@@ -37,26 +39,11 @@ async function post<T>(url: string, path: string, body: object): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function ingest(url: string, docs: readonly IngestDoc[]): Promise<void> {
-  let batch: string[] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const body = await post<{ UnprocessedTraceSegments?: unknown[] }>(url, '/TraceSegments', {
-      TraceSegmentDocuments: batch,
-    });
-    if (body.UnprocessedTraceSegments?.length)
-      throw new Error(`ingest: ${JSON.stringify(body.UnprocessedTraceSegments).slice(0, 300)}`);
-    batch = [];
-    bytes = 0;
-  };
-  for (const d of docs) {
-    const s = JSON.stringify(d);
-    if (bytes + s.length > 2_000_000 || batch.length >= 2_000) await flush();
-    batch.push(s);
-    bytes += s.length;
-  }
-  await flush();
+function ingest(url: string, docs: readonly IngestDoc[]): Promise<void> {
+  return putSegments(
+    url,
+    docs.map((d) => JSON.stringify(d)),
+  );
 }
 
 async function graphSize(url: string): Promise<{ nodes: number; edges: number }> {

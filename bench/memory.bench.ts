@@ -11,10 +11,11 @@
  *   refetchInterval fires and the real request/render path runs 360 times (an hour). Heap at
  *   cycles 0, 60, 360 and the growth 60 → 360 (the first minute warms caches).
  */
+
 import { cpus, loadavg } from 'node:os';
 import { type CDPSession, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts';
-import { simpleTrace } from '../e2e/ingest.ts';
+import { putSegments, simpleTrace } from '../e2e/ingest.ts';
 import { startMockServer } from '../e2e/server.ts';
 import { generateBigTrace } from '../mock-server/generator/big-trace.ts';
 import { type Benchmark, type BenchResult, stats } from './lib.ts';
@@ -26,30 +27,6 @@ const CYCLES = 360;
 const REFRESH_MS = 10_000;
 /** Growth over the last 300 cycles above this is reported as not met. */
 const GROWTH_BUDGET_MB = 5;
-
-async function putBatches(url: string, docs: readonly string[]): Promise<void> {
-  let batch: string[] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const res = await fetch(`${url}/TraceSegments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ TraceSegmentDocuments: batch }),
-    });
-    const body = (await res.json()) as { UnprocessedTraceSegments?: unknown[] };
-    if (!res.ok || body.UnprocessedTraceSegments?.length)
-      throw new Error(`ingest failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-    batch = [];
-    bytes = 0;
-  };
-  for (const s of docs) {
-    if (bytes + s.length > 2_000_000 || batch.length >= 2_000) await flush();
-    batch.push(s);
-    bytes += s.length;
-  }
-  await flush();
-}
 
 async function heapMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -75,7 +52,7 @@ async function bigTrace(): Promise<BenchResult[]> {
       docs = generateBigTrace({ pieces: PIECES, seed: s, startSec });
     const json = docs.map((d) => JSON.stringify(d));
     const dataMb = json.reduce((n, s) => n + s.length, 0) / 1024 / 1024;
-    await putBatches(server.url, json);
+    await putSegments(server.url, json);
     const id = docs[0]?.trace_id as string;
 
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -141,7 +118,7 @@ async function autoRefresh(): Promise<BenchResult[]> {
           status: i % 7 === 0 ? 500 : 200,
         }),
       );
-    await putBatches(server.url, docs);
+    await putSegments(server.url, docs);
 
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();

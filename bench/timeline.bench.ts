@@ -7,9 +7,11 @@
  *   (scroll event → the next task, which runs after React's render and commit);
  * - heap: JSHeapUsedSize (CDP Performance.getMetrics) after load and a forced GC.
  */
+
 import { loadavg } from 'node:os';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts';
+import { putSegments } from '../e2e/ingest.ts';
 import { startMockServer } from '../e2e/server.ts';
 import { generateBigTrace } from '../mock-server/generator/big-trace.ts';
 import { type Benchmark, type BenchResult, stats } from './lib.ts';
@@ -28,28 +30,10 @@ async function ingest(url: string, pieces: number, seed: number): Promise<string
   let docs = generateBigTrace({ pieces, seed, startSec });
   for (let s = seed + 1; docs.length > MAX_DOCS_PER_TRACE && s < seed + 50; s++)
     docs = generateBigTrace({ pieces, seed: s, startSec });
-  let batch: string[] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const res = await fetch(`${url}/TraceSegments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ TraceSegmentDocuments: batch }),
-    });
-    const body = (await res.json()) as { UnprocessedTraceSegments?: unknown[] };
-    if (!res.ok || body.UnprocessedTraceSegments?.length)
-      throw new Error(`ingest failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-    batch = [];
-    bytes = 0;
-  };
-  for (const d of docs) {
-    const s = JSON.stringify(d);
-    if (bytes + s.length > 2_000_000) await flush();
-    batch.push(s);
-    bytes += s.length;
-  }
-  await flush();
+  await putSegments(
+    url,
+    docs.map((d) => JSON.stringify(d)),
+  );
   return docs[0]?.trace_id as string;
 }
 

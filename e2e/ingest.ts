@@ -75,13 +75,32 @@ export function simpleTrace(opts: {
   return docs.map((d) => JSON.stringify(d));
 }
 
-export async function putSegments(baseUrl: string, docs: string[]): Promise<void> {
-  const res = await fetch(`${baseUrl}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ TraceSegmentDocuments: docs }),
-  });
-  const body = (await res.json()) as { UnprocessedTraceSegments?: unknown[] };
-  if (!res.ok || body.UnprocessedTraceSegments?.length)
-    throw new Error(`PutTraceSegments refused documents: ${res.status} ${JSON.stringify(body)}`);
+/**
+ * PutTraceSegments for any number of documents (JSON strings), in batches well under the
+ * server's body limit; throws if the server refuses any document.
+ */
+export async function putSegments(baseUrl: string, docs: readonly string[]): Promise<void> {
+  let batch: string[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const res = await fetch(`${baseUrl}/TraceSegments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ TraceSegmentDocuments: batch }),
+    });
+    const body = (await res.json()) as { UnprocessedTraceSegments?: unknown[] };
+    if (!res.ok || body.UnprocessedTraceSegments?.length)
+      throw new Error(
+        `PutTraceSegments refused documents: ${res.status} ${JSON.stringify(body).slice(0, 300)}`,
+      );
+    batch = [];
+    bytes = 0;
+  };
+  for (const doc of docs) {
+    if (bytes + doc.length > 2_000_000 || batch.length >= 2_000) await flush();
+    batch.push(doc);
+    bytes += doc.length;
+  }
+  await flush();
 }

@@ -10,6 +10,7 @@ import type {
   SubsegmentDoc,
 } from '../src/xray/types.ts';
 import { expect, test } from './fixtures.ts';
+import { putSegments } from './ingest.ts';
 import { startMockServer } from './server.ts';
 
 /** The trace view (/trace/$traceId) against the real mock server; facts come from the API. */
@@ -323,27 +324,10 @@ test('a 20,000-piece trace ingested through the API opens and scrolls to its las
       startSec: Math.floor(Date.now() / 1000) - 120,
     });
     const traceId = docs[0]?.trace_id as string;
-    // PutTraceSegments in batches well under the server's body limit.
-    let batch: string[] = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const res = await api<{ UnprocessedTraceSegments?: unknown[] }>(
-        server.url,
-        '/TraceSegments',
-        { TraceSegmentDocuments: batch },
-      );
-      expect(res.UnprocessedTraceSegments ?? []).toEqual([]);
-      batch = [];
-      bytes = 0;
-    };
-    for (const d of docs) {
-      const s = JSON.stringify(d);
-      if (bytes + s.length > 2_000_000) await flush();
-      batch.push(s);
-      bytes += s.length;
-    }
-    await flush();
+    await putSegments(
+      server.url,
+      docs.map((d) => JSON.stringify(d)),
+    );
     const { all: pieces } = await tracePieces(server.url, traceId);
     expect(pieces.length).toBeGreaterThanOrEqual(20_000);
 

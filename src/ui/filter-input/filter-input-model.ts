@@ -2,29 +2,16 @@
  * The pure half of the filter box: no React, no DOM. Turns the filter module's highlight spans
  * and diagnostics into mirror pieces, applies a completion, and decides what Enter means.
  */
+import type {
+  CompletionItem,
+  CompletionResult,
+  FilterDiagnostic,
+  HighlightToken as HighlightSpan,
+} from '../../xray/filter/index.ts';
 import { normalizeTraceId } from '../../xray/ids.ts';
 
-export interface FilterDiagnostic {
-  from: number;
-  to: number;
-  message: string;
-}
-export interface HighlightSpan {
-  from: number;
-  to: number;
-  kind: string;
-}
-export interface CompletionItem {
-  label: string;
-  insert: string;
-  kind: string;
-  detail?: string;
-}
-export interface CompletionResult {
-  from: number;
-  to: number;
-  items: CompletionItem[];
-}
+// The filter module's own shapes: the box reads them as they come, so nothing drifts.
+export type { CompletionItem, CompletionResult, FilterDiagnostic, HighlightSpan };
 
 /** A run of text in the highlighted mirror: one token kind, inside or outside an error range. */
 export interface MirrorPiece {
