@@ -4,20 +4,10 @@
  */
 export const MAX_DOC_BYTES = 64_000;
 
-/** UTF-8 byte length of a string, without depending on Buffer or TextEncoder. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // surrogate pair: one 4-byte code point
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+// The validator's own measure, so generated documents are judged exactly as ingest judges them.
+export { utf8Length } from '../../src/xray/segment-validate.ts';
+
+import { utf8Length } from '../../src/xray/segment-validate.ts';
 
 /** Size of a document as it goes over the wire (compact JSON, UTF-8). */
 export function docBytes(doc: unknown): number {

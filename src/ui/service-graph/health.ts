@@ -1,40 +1,19 @@
 import {
   healthFractions as domainFractions,
+  type HealthCounts,
   type HealthFractions,
 } from '../../xray/service-graph/health.ts';
 import type { ServiceStatistics } from '../../xray/types.ts';
 
 /**
- * The map's view of health: the domain's shares of ok / error (4xx) / throttle (429) / fault
- * (5xx), plus the counts behind them, the badge text and "no data" as undefined.
+ * The map's view of health: the domain's counts and shares of ok / error (4xx) / throttle (429)
+ * / fault (5xx), plus the badge text and "no data" as undefined.
  */
-export type { HealthFractions };
-
-export interface HealthCounts extends HealthFractions {
-  /** Requests counted in the four classes. */
-  total: number;
-}
+export { healthCounts } from '../../xray/service-graph/health.ts';
+export type { HealthCounts, HealthFractions };
 
 export type HealthStatus = keyof HealthFractions;
 export const HEALTH_STATUSES: readonly HealthStatus[] = ['ok', 'error', 'throttle', 'fault'];
-
-/**
- * Counts per class from wire statistics. Missing fields count as 0; `ErrorStatistics.TotalCount`
- * is used for the 4xx share when the split into throttle/other is missing.
- */
-export function healthCounts(stats: ServiceStatistics | undefined): HealthCounts {
-  const throttle = nonNegative(stats?.ErrorStatistics?.ThrottleCount);
-  const errorTotal = nonNegative(stats?.ErrorStatistics?.TotalCount);
-  const errorOther =
-    stats?.ErrorStatistics?.OtherCount !== undefined
-      ? nonNegative(stats.ErrorStatistics.OtherCount)
-      : Math.max(0, errorTotal - throttle);
-  const fault = nonNegative(
-    stats?.FaultStatistics?.TotalCount ?? stats?.FaultStatistics?.OtherCount,
-  );
-  const ok = nonNegative(stats?.OkCount);
-  return { ok, error: errorOther, throttle, fault, total: ok + errorOther + throttle + fault };
-}
 
 /** The domain's shares; undefined when nothing completed in the window ("no data", not healthy). */
 export function healthFractions(stats: ServiceStatistics | undefined): HealthFractions | undefined {
@@ -61,8 +40,4 @@ export function percent(fraction: number): string {
   if (fraction > 0 && fraction < 0.01) return '<1%';
   if (fraction < 1 && fraction > 0.99) return '>99%';
   return `${Math.round(fraction * 100)}%`;
-}
-
-function nonNegative(n: number | undefined): number {
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
 }

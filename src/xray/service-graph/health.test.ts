@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthFractions } from './health.ts';
+import { healthCounts, healthFractions } from './health.ts';
 
 describe('healthFractions', () => {
   it('splits requests into ok / other error / throttle / fault summing to 1', () => {
@@ -30,5 +30,24 @@ describe('healthFractions', () => {
       fault: 0,
     });
     expect(healthFractions(undefined)).toEqual({ ok: 0, error: 0, throttle: 0, fault: 0 });
+  });
+});
+
+describe('healthCounts', () => {
+  it('splits 4xx into throttles and others, falls back to TotalCount, and ignores junk', () => {
+    expect(
+      healthCounts({
+        OkCount: 7,
+        ErrorStatistics: { ThrottleCount: 2, TotalCount: 5 },
+        FaultStatistics: { TotalCount: 1 },
+      }),
+    ).toEqual({ ok: 7, error: 3, throttle: 2, fault: 1, total: 13 });
+    expect(healthCounts({ OkCount: Number.NaN, ErrorStatistics: { OtherCount: -4 } })).toEqual({
+      ok: 0,
+      error: 0,
+      throttle: 0,
+      fault: 0,
+      total: 0,
+    });
   });
 });
