@@ -20,8 +20,8 @@ async function graphOfLastHour(base: string): Promise<Service[]> {
 }
 
 /** The instrumented service with the most faults in the last hour (the demo's incidents). */
-async function faultyService(base: string): Promise<Service> {
-  const services = (await graphOfLastHour(base)).filter(
+async function faultyService(base: string, graph?: Service[]): Promise<Service> {
+  const services = (graph ?? (await graphOfLastHour(base))).filter(
     (s) => s.Type !== 'client' && s.State === 'active',
   );
   const faults = (s: Service) => s.SummaryStatistics?.FaultStatistics?.TotalCount ?? 0;
@@ -309,8 +309,9 @@ test('an edge link opens the edge panel with its time series and an edge() filte
   page,
   baseURL,
 }) => {
+  // One graph for both: ReferenceIds are only meaningful within a single answer.
   const services = await graphOfLastHour(baseURL!);
-  const faulty = await faultyService(baseURL!);
+  const faulty = await faultyService(baseURL!, services);
   const caller = services.find(
     (s) => s.Type !== 'client' && s.Edges?.some((e) => e.ReferenceId === faulty.ReferenceId),
   );
